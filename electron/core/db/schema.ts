@@ -1,0 +1,5 @@
+// The whole schema, assembled from each module's part (drizzle-kit reads this file).
+export * from '../users/schema';
+export * from '../settings/schema';
+export * from '../audit/schema';
+export * from '../customers/schema';

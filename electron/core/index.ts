@@ -1,0 +1,48 @@
+// The core as every host uses it (Electron main, the browser preview, the CLI, tests): open the
+// database (migrating after a backup) and put the one dispatcher in front of the module handlers.
+import type { DispatchCall, DispatchOutcome } from './api/dispatcher';
+import { Dispatcher } from './api/dispatcher';
+import type { Handlers } from './api/context';
+import { SessionStore } from './api/sessions';
+import { auditHandlers } from './audit/handlers';
+import { customerHandlers } from './customers/handlers';
+import { openDatabase, type Database, type OpenOptions } from './db/connection';
+import { userHandlers } from './users/handlers';
+
+export const handlers: Handlers = {
+  ...userHandlers,
+  ...customerHandlers,
+  ...auditHandlers,
+};
+
+export interface Core {
+  database: Database;
+  dispatcher: Dispatcher;
+  dispatch(call: DispatchCall): Promise<DispatchOutcome>;
+  close(): void;
+}
+
+export interface CoreOptions extends OpenOptions {
+  now?: () => Date;
+  sessions?: SessionStore;
+  logError?: (error: unknown, channel: string) => void;
+}
+
+export async function createCore(options: CoreOptions): Promise<Core> {
+  const database = await openDatabase(options);
+  const dispatcher = new Dispatcher({
+    database,
+    handlers,
+    sessions: options.sessions,
+    now: options.now,
+    logError: options.logError,
+  });
+  return {
+    database,
+    dispatcher,
+    dispatch: (call) => dispatcher.dispatch(call),
+    close: () => database.close(),
+  };
+}
+
+export type { DispatchCall, DispatchOutcome };

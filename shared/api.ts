@@ -1,0 +1,215 @@
+// The contract between the renderer and the core: every channel with its zod input and output and
+// who may call it. The core dispatcher validates both directions; the renderer gets types from here.
+import { z } from 'zod';
+import {
+  applicationSchema,
+  changeRequestSchema,
+  customerCreateSchema,
+  customerPatchSchema,
+  customerSchema,
+  CUSTOMER_FIELD_LABELS,
+} from './customers';
+import { CUSTOMER_APPROVER_ROLES, CUSTOMER_EDITOR_ROLES, ROLES, type Label, type Role } from './domain';
+import { gridQuerySchema, pageOf } from './grid';
+import {
+  password,
+  sessionUserSchema,
+  setupSchema,
+  userCreateSchema,
+  userFieldsSchema,
+  userSchema,
+  USER_FIELD_LABELS,
+} from './users';
+import { id, text } from './validation';
+
+/** public: no session needed; signedIn: any active user; or the list of roles allowed. */
+export type Access = 'public' | 'signedIn' | readonly Role[];
+
+export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  input: I;
+  output: O;
+  access: Access;
+}
+
+const channel = <I extends z.ZodType, O extends z.ZodType>(def: ChannelDef<I, O>): ChannelDef<I, O> => def;
+const empty = z.object({}).strict();
+const ok = z.object({ ok: z.literal(true) });
+
+const auditEntrySchema = z.object({
+  id,
+  at: z.string(),
+  userId: id.nullable(),
+  userName: z.string().nullable(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+});
+export type AuditEntry = z.output<typeof auditEntrySchema>;
+
+const decision = z
+  .object({
+    id,
+    decision: z.enum(['approve', 'reject']),
+    comment: text(500).default(''),
+  })
+  .strict();
+
+export const api = {
+  // —— first run and sign-in ——
+  'setup.status': channel({
+    input: empty,
+    output: z.object({ initialized: z.boolean(), companyName: z.string().nullable() }),
+    access: 'public',
+  }),
+  'setup.init': channel({ input: setupSchema, output: sessionUserSchema, access: 'public' }),
+  'auth.login': channel({
+    input: z.object({ username: z.string().trim().min(1).max(32), password: z.string().min(1).max(200) }).strict(),
+    output: sessionUserSchema,
+    access: 'public',
+  }),
+  'auth.logout': channel({ input: empty, output: ok, access: 'public' }),
+  'auth.me': channel({ input: empty, output: sessionUserSchema.nullable(), access: 'public' }),
+  'auth.changePassword': channel({
+    input: z.object({ oldPassword: z.string().min(1).max(200), newPassword: password }).strict(),
+    output: ok,
+    access: 'signedIn',
+  }),
+
+  // —— users (admin) ——
+  'users.list': channel({ input: empty, output: z.array(userSchema), access: ['admin'] }),
+  /** Names and roles of active users, for pickers (owner rep, superior). */
+  'users.directory': channel({
+    input: empty,
+    output: z.array(z.object({ id, displayName: z.string(), role: z.enum(ROLES), region: z.string() })),
+    access: 'signedIn',
+  }),
+  'users.create': channel({ input: userCreateSchema, output: userSchema, access: ['admin'] }),
+  'users.update': channel({
+    input: z.object({ id, patch: userFieldsSchema.partial().strict() }).strict(),
+    output: userSchema,
+    access: ['admin'],
+  }),
+  'users.resetPassword': channel({
+    input: z.object({ id, newPassword: password }).strict(),
+    output: ok,
+    access: ['admin'],
+  }),
+
+  // —— customer files (C-NEW, C-CHANGE) ——
+  'customers.list': channel({ input: gridQuerySchema, output: pageOf(customerSchema), access: 'signedIn' }),
+  'customers.get': channel({
+    input: z.object({ id }).strict(),
+    output: z.object({
+      customer: customerSchema,
+      changeRequests: z.array(changeRequestSchema),
+      applications: z.array(applicationSchema),
+    }),
+    access: 'signedIn',
+  }),
+  'customers.create': channel({
+    input: z.object({ customer: customerCreateSchema, reason: text(500).default('') }).strict(),
+    output: z.object({ customer: customerSchema, application: applicationSchema }),
+    access: CUSTOMER_EDITOR_ROLES,
+  }),
+  /**
+   * Changes fields. Fields under C-CHANGE edited by someone without approval authority become one
+   * pending change request; the rest apply at once. `version` guards against lost updates.
+   */
+  'customers.update': channel({
+    input: z.object({ id, version: z.int().min(0), patch: customerPatchSchema, reason: text(500).default('') }).strict(),
+    output: z.object({
+      customer: customerSchema,
+      applied: z.array(z.string()),
+      changeRequest: changeRequestSchema.nullable(),
+    }),
+    access: CUSTOMER_EDITOR_ROLES,
+  }),
+  'customers.setArchived': channel({
+    input: z.object({ id, archived: z.boolean() }).strict(),
+    output: customerSchema,
+    access: CUSTOMER_EDITOR_ROLES,
+  }),
+  /** CSV of the grid's current filter and sort (all matching rows); customer data is confidential, so it is audited. */
+  'customers.exportCsv': channel({
+    input: z.object({ query: gridQuerySchema, columns: z.array(z.string().max(40)).min(1).max(60) }).strict(),
+    output: z.object({ filename: z.string(), csv: z.string(), rows: z.int() }),
+    access: ['admin', 'gm', 'director', 'manager', 'supervisor', 'rep', 'assistant', 'finance'],
+  }),
+  /** C-NEW for an existing customer that has none pending or approved (e.g. an old prospect that now buys). */
+  'customers.apply': channel({
+    input: z.object({ customerId: id, reason: text(500).default('') }).strict(),
+    output: applicationSchema,
+    access: CUSTOMER_EDITOR_ROLES,
+  }),
+
+  // —— approvals of customer requests ——
+  'approvals.inbox': channel({
+    input: empty,
+    output: z.object({
+      applications: z.array(applicationSchema),
+      changeRequests: z.array(changeRequestSchema),
+    }),
+    access: 'signedIn',
+  }),
+  'approvals.mine': channel({
+    input: empty,
+    output: z.object({
+      applications: z.array(applicationSchema),
+      changeRequests: z.array(changeRequestSchema),
+    }),
+    access: 'signedIn',
+  }),
+  'approvals.decideApplication': channel({ input: decision, output: applicationSchema, access: CUSTOMER_APPROVER_ROLES }),
+  'approvals.decideChange': channel({ input: decision, output: changeRequestSchema, access: CUSTOMER_APPROVER_ROLES }),
+
+  // —— audit ——
+  'audit.list': channel({
+    input: z
+      .object({
+        startRow: z.int().min(0).default(0),
+        endRow: z.int().min(1).default(100),
+        entity: z.string().max(40).optional(),
+        entityId: z.string().max(40).optional(),
+      })
+      .strict(),
+    output: pageOf(auditEntrySchema),
+    access: ['admin', 'gm'],
+  }),
+} as const;
+
+export type Api = typeof api;
+export type ChannelName = keyof Api;
+export type ChannelInput<K extends ChannelName> = z.input<Api[K]['input']>;
+export type ChannelOutput<K extends ChannelName> = z.output<Api[K]['output']>;
+/** What a handler receives: the parsed input (defaults applied). */
+export type ParsedInput<K extends ChannelName> = z.output<Api[K]['input']>;
+
+export const CHANNEL_NAMES = Object.keys(api) as ChannelName[];
+
+export function isChannelName(value: unknown): value is ChannelName {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(api, value);
+}
+
+/** Human labels for field paths in validation errors, across all channels. */
+export const FIELD_LABELS: Readonly<Record<string, Label>> = {
+  ...CUSTOMER_FIELD_LABELS,
+  ...USER_FIELD_LABELS,
+  id: { zh: '编号', en: 'Id' },
+  version: { zh: '版本', en: 'Version' },
+  reason: { zh: '理由', en: 'Reason' },
+  comment: { zh: '审批意见', en: 'Comment' },
+  decision: { zh: '审批结果', en: 'Decision' },
+  customerId: { zh: '客户', en: 'Customer' },
+  quickSearch: { zh: '快速搜索', en: 'Quick search' },
+  columns: { zh: '导出列', en: 'Columns' },
+};
+
+/** The single IPC channel name the preload exposes (`invoke` only). */
+export const IPC_CHANNEL = 'salesdesk:invoke';
+
+/** What a transport returns to the renderer. */
+export type InvokeResult =
+  | { ok: true; data: unknown }
+  | { ok: false; error: import('./errors').AppErrorPayload };

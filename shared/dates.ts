@@ -1,0 +1,21 @@
+// Calendar helpers. Business dates (order date, month of an application) are the office's local
+// calendar; timestamps are UTC ISO strings.
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Local calendar date YYYY-MM-DD of an instant. */
+export function localDate(at: Date): string {
+  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
+}
+
+/** Local calendar month YYYY-MM of an instant. */
+export function localMonth(at: Date): string {
+  return localDate(at).slice(0, 7);
+}
+
+/** "2026-11-23T01:02:03.000Z" → "2026-11-23 09:02" in local time, for display. */
+export function formatTimestamp(iso: string): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso;
+  return `${localDate(at)} ${pad(at.getHours())}:${pad(at.getMinutes())}`;
+}
