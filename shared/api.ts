@@ -206,10 +206,4 @@ export const FIELD_LABELS: Readonly<Record<string, Label>> = {
   columns: { zh: '导出列', en: 'Columns' },
 };
 
-/** The single IPC channel name the preload exposes (`invoke` only). */
-export const IPC_CHANNEL = 'salesdesk:invoke';
-
-/** What a transport returns to the renderer. */
-export type InvokeResult =
-  | { ok: true; data: unknown }
-  | { ok: false; error: import('./errors').AppErrorPayload };
+export { IPC_CHANNEL, type InvokeResult } from './ipc';

@@ -1,0 +1,28 @@
+// The pages of the shell and who sees them in the navigation. The core enforces the same roles;
+// hiding a link here is only convenience.
+import type { ComponentType } from 'react';
+import type { Role } from '../../../shared/domain';
+import { ApprovalsPage } from '../modules/approvals/ApprovalsPage';
+import { AuditPage } from '../modules/audit/AuditPage';
+import { CustomersPage } from '../modules/customers/CustomersPage';
+import { UsersPage } from '../modules/users/UsersPage';
+
+export type NavKey = 'navCustomers' | 'navApprovals' | 'navUsers' | 'navAudit';
+
+export interface Route {
+  path: string;
+  nav: NavKey;
+  roles: readonly Role[] | 'all';
+  component: ComponentType;
+}
+
+export const ROUTES: readonly Route[] = [
+  { path: 'customers', nav: 'navCustomers', roles: 'all', component: CustomersPage },
+  { path: 'approvals', nav: 'navApprovals', roles: 'all', component: ApprovalsPage },
+  { path: 'users', nav: 'navUsers', roles: ['admin'], component: UsersPage },
+  { path: 'audit', nav: 'navAudit', roles: ['admin', 'gm'], component: AuditPage },
+];
+
+export function routesFor(role: Role): Route[] {
+  return ROUTES.filter((r) => r.roles === 'all' || r.roles.includes(role));
+}
