@@ -62,8 +62,18 @@ export async function startPreviewServer(options: WebOptions): Promise<PreviewSe
     throw new Error(`The preview listens only on 127.0.0.1 / localhost, not ${options.host}`);
   }
   const core = await createCore({ file: options.db, now: options.now });
-  let pageHandler: (req: IncomingMessage, res: ServerResponse) => void;
+  let pageHandler: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => res.writeHead(503).end();
   let closeVite: () => Promise<void> = async () => {};
+  const server: Server = createServer((req, res) => {
+    handleApiRequest(core.dispatcher, req, res)
+      .then((handled) => {
+        if (!handled) pageHandler(req, res);
+      })
+      .catch((error: unknown) => {
+        console.error('[salesdesk web]', error);
+        if (!res.headersSent) res.writeHead(500).end();
+      });
+  });
   if (options.staticDir) {
     const root = resolve(options.staticDir);
     if (!existsSync(join(root, 'index.html'))) throw new Error(`No built renderer at ${root} (run npm run build)`);
@@ -75,23 +85,14 @@ export async function startPreviewServer(options: WebOptions): Promise<PreviewSe
       root: join(REPO_ROOT, 'renderer'),
       configFile: false,
       plugins: [react()],
-      server: { middlewareMode: true },
+      // Live reload over this same server and port, so the page's CSP (connect-src 'self') allows it.
+      server: { middlewareMode: true, hmr: { server } },
       appType: 'spa',
     });
     pageHandler = (req, res) => vite.middlewares(req, res);
     closeVite = () => vite.close();
   }
 
-  const server: Server = createServer((req, res) => {
-    handleApiRequest(core.dispatcher, req, res)
-      .then((handled) => {
-        if (!handled) pageHandler(req, res);
-      })
-      .catch((error: unknown) => {
-        console.error('[salesdesk web]', error);
-        if (!res.headersSent) res.writeHead(500).end();
-      });
-  });
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => resolveListen());
