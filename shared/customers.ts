@@ -105,9 +105,11 @@ export type CustomerPatch = z.output<typeof customerPatchSchema>;
 
 /**
  * C-CHANGE: contact details, settlement type, service requirements and project prices change only
- * after a manager approves. Credit terms follow settlement, so they are governed the same way.
+ * after a manager approves. Credit terms follow settlement (S-CREDIT) and the grade is confirmed by
+ * a manager (C-GRADE), so they are governed the same way.
  */
 export const CHANGE_CONTROLLED_FIELDS = [
+  'grade',
   'contactPerson',
   'phone',
   'address',
