@@ -1,0 +1,39 @@
+// Working days: the official Chinese holiday calendar with its make-up working days (调休), from the
+// chinese-days package, plus company overrides (make-up days are often announced late).
+import { isWorkday as officialIsWorkday } from 'chinese-days';
+
+export interface WorkCalendar {
+  isWorkingDay(date: string): boolean;
+  /** Working days from `from` to `to`, both included. */
+  workingDaysBetween(from: string, to: string): number;
+  /** The date `n` working days after `date` (n ≥ 0; n = 0 gives the first working day on or after it). */
+  addWorkingDays(date: string, n: number): string;
+}
+
+function nextDay(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/** `overrides`: company-specific days, true = working day, false = day off. */
+export function workCalendar(overrides: ReadonlyMap<string, boolean> = new Map()): WorkCalendar {
+  const isWorkingDay = (date: string) => overrides.get(date) ?? officialIsWorkday(date);
+  return {
+    isWorkingDay,
+    workingDaysBetween(from, to) {
+      let count = 0;
+      for (let d = from; d <= to; d = nextDay(d)) if (isWorkingDay(d)) count += 1;
+      return count;
+    },
+    addWorkingDays(date, n) {
+      let d = date;
+      while (!isWorkingDay(d)) d = nextDay(d);
+      for (let left = n; left > 0; ) {
+        d = nextDay(d);
+        if (isWorkingDay(d)) left -= 1;
+      }
+      return d;
+    },
+  };
+}
