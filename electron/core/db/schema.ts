@@ -3,3 +3,4 @@ export * from '../users/schema';
 export * from '../settings/schema';
 export * from '../audit/schema';
 export * from '../customers/schema';
+export * from '../policy/schema';
