@@ -3,6 +3,8 @@ import { ROLE_LABELS } from '../../../shared/domain';
 import type { SessionUser } from '../../../shared/users';
 import { invoke } from '../api/client';
 import { useLabel, useLang } from '../i18n';
+import { PendingApprovalsBadge } from '../modules/approvals/PendingBadge';
+import { ChangePasswordDialog } from '../modules/users/PasswordDialogs';
 import { useAppMessages } from './messages';
 import { routesFor } from './routes';
 import { SessionContext } from './session';
@@ -17,6 +19,7 @@ export function Shell({ user, onSignedOut }: { user: SessionUser; onSignedOut: (
   const { lang, setLang } = useLang();
   const routes = routesFor(user.role);
   const [path, setPath] = useState(currentPath);
+  const [changingPassword, setChangingPassword] = useState(false);
 
   useEffect(() => {
     const onHash = () => setPath(currentPath());
@@ -43,12 +46,16 @@ export function Shell({ user, onSignedOut }: { user: SessionUser; onSignedOut: (
           {routes.map((r) => (
             <a key={r.path} href={`#/${r.path}`} className={r === route ? 'nav-link active' : 'nav-link'} data-testid={`nav-${r.path}`}>
               {t(r.nav)}
+              {r.path === 'approvals' && <PendingApprovalsBadge role={user.role} />}
             </a>
           ))}
           <div className="sidebar-footer">
             <div className="who" data-testid="signed-in-user">
               {t('signedInAs', { name: user.displayName, role: label(ROLE_LABELS[user.role]) })}
             </div>
+            <button type="button" className="link" onClick={() => setChangingPassword(true)} data-testid="change-password">
+              {t('changePassword')}
+            </button>
             <button type="button" className="link" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
               {t('language')}
             </button>
@@ -61,6 +68,7 @@ export function Shell({ user, onSignedOut }: { user: SessionUser; onSignedOut: (
           <Page />
         </main>
       </div>
+      {changingPassword && <ChangePasswordDialog onClose={() => setChangingPassword(false)} />}
     </SessionContext.Provider>
   );
 }

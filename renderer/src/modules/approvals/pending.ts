@@ -1,0 +1,44 @@
+// The number of requests waiting for the signed-in approver, for the badge on the 审批 link.
+// Refreshed on navigation, after a decision on the approvals page, and once a minute.
+import { useEffect, useState } from 'react';
+import { CUSTOMER_APPROVER_ROLES, type Role } from '../../../../shared/domain';
+import { invoke } from '../../api/client';
+
+const CHANGED = 'salesdesk:approvals-changed';
+const REFRESH_MS = 60_000;
+
+export function isApprover(role: Role): boolean {
+  return (CUSTOMER_APPROVER_ROLES as readonly Role[]).includes(role);
+}
+
+/** Tells the badge that the inbox changed (a decision was made). */
+export function notifyApprovalsChanged(): void {
+  window.dispatchEvent(new Event(CHANGED));
+}
+
+export function usePendingApprovalCount(role: Role): number {
+  const approver = isApprover(role);
+  const [count, setCount] = useState(0);
+  useEffect(() => {
+    if (!approver) return;
+    let alive = true;
+    const refresh = () => {
+      invoke('approvals.inbox', {})
+        .then((inbox) => {
+          if (alive) setCount(inbox.applications.length + inbox.changeRequests.length);
+        })
+        .catch(() => undefined);
+    };
+    refresh();
+    window.addEventListener(CHANGED, refresh);
+    window.addEventListener('hashchange', refresh);
+    const timer = window.setInterval(refresh, REFRESH_MS);
+    return () => {
+      alive = false;
+      window.removeEventListener(CHANGED, refresh);
+      window.removeEventListener('hashchange', refresh);
+      window.clearInterval(timer);
+    };
+  }, [approver]);
+  return approver ? count : 0;
+}
