@@ -55,5 +55,6 @@ export function App() {
       page = <Shell user={state.user} onSignedOut={() => setState({ kind: 'login', companyName: state.user.companyName })} />;
       break;
   }
-  return <ToastProvider>{page}</ToastProvider>;
+  // Keyed by the signed-in user, so one user's notices never linger on the next user's screen.
+  return <ToastProvider key={state.kind === 'signedIn' ? `user-${state.user.id}` : 'signed-out'}>{page}</ToastProvider>;
 }
