@@ -1,0 +1,90 @@
+// `salesdesk demo`: a realistic department to look at, test and measure (see demo/generate.ts).
+import { localDate } from '../../../shared/dates';
+import { ROLE_LABELS } from '../../../shared/domain';
+import { isoDate } from '../../../shared/validation';
+import { resolveDbFile } from '../../core/db/paths';
+import { COMMON_HELP, intFlag, parseCommand, UsageError } from '../args';
+import { printHelp, type Command } from '../command';
+import { DEMO_ADMIN, DEMO_COMPANY, DEMO_TEAM_PASSWORD, generateDemo, MAX_DEMO_CUSTOMERS } from '../demo/generate';
+import { randomSeed } from '../demo/random';
+import { withCore } from '../session';
+
+const DEFAULT_CUSTOMERS = 1000;
+
+export const demoCommand: Command = {
+  name: 'demo',
+  help: `
+salesdesk demo — 生成演示数据 / generate demo data
+
+用法 Usage:
+  salesdesk demo [--customers N] [--seed S] [--db FILE]
+
+  --customers N     客户数量（默认 ${DEFAULT_CUSTOMERS}，最多 ${MAX_DEMO_CUSTOMERS}）/ number of customers
+  --seed S          随机种子：同一个种子生成完全相同的数据（默认随机，并打印出来）
+                    same seed → identical data (default: random, printed)
+  --as-of DATE      演示数据的“今天”，YYYY-MM-DD（默认今天）/ the demo's today (default: today)
+  --company NAME    新数据库的公司名称（默认“${DEMO_COMPANY}”）/ company, for a new file
+  --admin USER      新数据库的管理员用户名（默认 ${DEMO_ADMIN.username}）/ admin username, for a new file
+  --password PW     新数据库的管理员密码（默认 ${DEMO_ADMIN.password}）/ admin password, for a new file
+
+新的（空的）数据库会先初始化。然后建立销售团队（总经理、总监、2 名经理、3 名主管、12 名客户经理、
+2 名内勤、1 名财务，都有直属上级；密码都是 ${DEMO_TEAM_PASSWORD}），再生成客户档案（含待审批的
+新增客户申请和信息变更申请）。已有演示团队的文件会沿用该团队，客户编号接着往后编。
+A new (empty) file is set up first. Then the sales team is created (all with password
+${DEMO_TEAM_PASSWORD}), then the customer files, with pending C-NEW applications and C-CHANGE requests.
+Running it again on the same file reuses the team and appends customers.
+
+${COMMON_HELP}
+`,
+  async run(args, out) {
+    const { values } = parseCommand('demo', args, {
+      customers: { type: 'string' },
+      seed: { type: 'string' },
+      'as-of': { type: 'string' },
+      company: { type: 'string' },
+      admin: { type: 'string' },
+      password: { type: 'string' },
+    });
+    if (values.help) return printHelp(demoCommand);
+    const customers = intFlag('demo', 'customers', values.customers, DEFAULT_CUSTOMERS, 0, MAX_DEMO_CUSTOMERS);
+    const seed = intFlag('demo', 'seed', values.seed, randomSeed(), 0, 0xffffffff);
+    const asOf = values['as-of'] ?? localDate(new Date());
+    if (!isoDate.safeParse(asOf).success) {
+      throw new UsageError(`--as-of 应为有效日期 YYYY-MM-DD，收到“${asOf}”`, `--as-of must be a date YYYY-MM-DD, got "${asOf}"`, 'demo');
+    }
+    const file = resolveDbFile(values.db);
+
+    await withCore(file, async (core) => {
+      if (!out.json) process.stderr.write(`正在生成演示数据 / Generating demo data (${customers} customers, seed ${seed}) …\n`);
+      const result = await generateDemo(core, {
+        customers,
+        seed,
+        asOf,
+        company: values.company,
+        adminUsername: values.admin,
+        adminPassword: values.password,
+      });
+      out.result({ ...result });
+      if (!result.setup && (values.company || values.admin || values.password)) {
+        process.stderr.write('注意：数据库已经初始化过，--company/--admin/--password 未使用 / Note: the file was already set up; those flags were not used\n');
+      }
+
+      out.line(`演示数据已生成 / Demo data generated: ${file}`);
+      if (result.setup) {
+        out.line(`  公司 / Company: ${result.setup.company}`);
+        out.line(`  系统管理员 / Administrator: ${result.setup.adminUsername}  密码 / password: ${result.setup.adminPassword}`);
+      }
+      out.line(`  客户 / Customers: ${result.customers.count}（${result.customers.first ?? '—'} … ${result.customers.last ?? '—'}）`);
+      out.line(`  新增客户申请 / C-NEW applications: 已批准 ${result.applications.approved}，待审批 ${result.applications.pending}`);
+      out.line(`  信息变更申请 / C-CHANGE requests: 待审批 ${result.changeRequests.pending}`);
+      out.line(`  种子 / Seed: ${result.seed}   今天 / As of: ${result.asOf}`);
+      out.line(`  用时 / Time: ${(result.timings.totalMs / 1000).toFixed(1)} s（团队 team ${result.timings.teamMs} ms，客户 customers ${result.timings.customersMs} ms）`);
+      out.line();
+      out.line(`销售团队（密码都是 ${result.teamPassword}）/ Sales team (password ${result.teamPassword}):`);
+      out.table(
+        ['用户名 Username', '姓名 Name', '角色 Role', '区域 Region', '直属上级 Superior'],
+        result.team.map((m) => [m.username, m.displayName, ROLE_LABELS[m.role].zh, m.region || '—', m.manager ?? '—']),
+      );
+    });
+  },
+};
