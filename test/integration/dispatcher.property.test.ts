@@ -1,0 +1,290 @@
+// Property-based tests at the one door into the core: whatever a renderer (or anything that reaches
+// the transport) sends — unknown channels, wrong types, SQL fragments, control characters, huge
+// strings — the dispatcher answers with a well-formed result, speaks Chinese first when it refuses,
+// never crashes into INTERNAL, and never writes anything when it refuses.
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api, CHANNEL_NAMES, isChannelName, type ChannelName, type InvokeResult } from '../../shared/api';
+import { ERROR_CODES } from '../../shared/errors';
+import { createCustomer, hasChinese, PASSWORD, testCore, type TestCore } from '../support/core';
+
+let t: TestCore;
+let ids: { admin: number; rep: number; manager: number; customer: number; application: number; change: number };
+let templates: Record<ChannelName, unknown>;
+
+beforeAll(async () => {
+  t = await testCore();
+  const admin = (await t.admin.call('auth.me', {}))!.id;
+  const rep = await t.admin.call('users.create', { username: 'rep1', displayName: '张伟', role: 'rep', password: PASSWORD });
+  const manager = await t.admin.call('users.create', { username: 'mgr1', displayName: '王经理', role: 'manager', password: PASSWORD });
+  const repCaller = t.callerFor(rep.id);
+  const { customer, application } = await createCustomer(repCaller, 'C001', { phone: '0512-1111111' });
+  const change = await repCaller.call('customers.update', { id: customer.id, version: 0, patch: { phone: '0512-2222222' } });
+  ids = { admin, rep: rep.id, manager: manager.id, customer: customer.id, application: application.id, change: change.changeRequest!.id };
+  // A plausible input for every channel (the type makes sure a new channel gets one); the
+  // properties below mutate them.
+  templates = {
+    'setup.status': {},
+    'setup.init': { companyName: '别的公司', adminUsername: 'admin2', adminDisplayName: '管理员', password: 'long-enough' },
+    'auth.login': { username: 'rep1', password: 'wrong-password' },
+    'auth.logout': {},
+    'auth.me': {},
+    'auth.changePassword': { oldPassword: 'not-the-password', newPassword: 'new-password' },
+    'users.list': {},
+    'users.directory': {},
+    'users.create': { username: 'newbie', displayName: '新人', role: 'rep', password: 'long-enough', managerId: ids.manager },
+    'users.update': { id: ids.rep, patch: { region: '华东', managerId: ids.manager } },
+    'users.resetPassword': { id: ids.rep, newPassword: 'long-enough' },
+    'customers.list': {
+      startRow: 0,
+      endRow: 20,
+      sort: [{ colId: 'name', sort: 'asc' }],
+      filter: {
+        name: { filterType: 'text', type: 'contains', filter: '恒达' },
+        creditLimitFen: { filterType: 'number', type: 'greaterThan', filter: 0 },
+        status: { filterType: 'set', values: ['prospect'] },
+      },
+      quickSearch: 'C001',
+      includeArchived: false,
+    },
+    'customers.get': { id: ids.customer },
+    'customers.create': { customer: { customerNo: 'P001', name: '新客户', phone: '0512-1', ownerId: ids.rep, creditLimitFen: 0 }, reason: '' },
+    'customers.update': { id: ids.customer, version: 0, patch: { industry: '化工', address: '苏州', monthlyVolume: 1000 }, reason: '' },
+    'customers.setArchived': { id: ids.customer, archived: false },
+    'customers.exportCsv': { query: { filter: {}, sort: [] }, columns: ['customerNo', 'name'] },
+    'customers.apply': { customerId: ids.customer, reason: '' },
+    'approvals.inbox': {},
+    'approvals.mine': {},
+    'approvals.decideApplication': { id: ids.application, decision: 'reject', comment: '' },
+    'approvals.decideChange': { id: ids.change, decision: 'reject', comment: '' },
+    'audit.list': { startRow: 0, endRow: 10, entity: 'customers', entityId: String(ids.customer) },
+  };
+});
+afterAll(() => t?.cleanup());
+
+// —— arbitraries ——
+
+const SQL_AND_FRIENDS = [
+  "'; DROP TABLE customers; --",
+  "' OR '1'='1",
+  '1; DELETE FROM audit_log',
+  '") OR 1=1 --',
+  '%',
+  '_',
+  '\\',
+  '%_\\%',
+  '\u0000',
+  '\u0000abc\u0000',
+  '\u0007\u001b[31m红\u001b[0m',
+  '\r\n\t\v\f',
+  '\uFEFF',
+  '\uD800',
+  '𠮷野家',
+  '客户',
+  '',
+  '   ',
+  '=HYPERLINK("http://x")',
+  'C001',
+  'name',
+  'prospect',
+  'approve',
+  'rep',
+];
+const hugeAscii = 'x'.repeat(100_000);
+const hugeChinese = '客'.repeat(100_000);
+
+const nastyString = fc.oneof(
+  fc.constantFrom(...SQL_AND_FRIENDS),
+  fc.string({ unit: 'binary', maxLength: 40 }),
+  fc.string({ unit: 'grapheme', maxLength: 20 }),
+  fc.constantFrom(hugeAscii, hugeChinese, `${hugeAscii}'; DROP TABLE customers; --`),
+);
+const nastyValue: fc.Arbitrary<unknown> = fc.oneof(
+  { weight: 4, arbitrary: nastyString },
+  fc.integer(),
+  fc.constantFrom(0, -1, 1, 2, 3, 2 ** 31, 2 ** 53, -(2 ** 53), 1e308, 0.5, -0, Number.NaN, Number.POSITIVE_INFINITY),
+  fc.double(),
+  fc.boolean(),
+  fc.constantFrom(null, undefined, [], {}, [[]], { '': '' }),
+  fc.anything({ maxDepth: 2 }),
+);
+
+type Path = (string | number)[];
+
+/** Every path into a template: leaves and containers. */
+function pathsOf(value: unknown, prefix: Path = []): Path[] {
+  const own: Path[] = prefix.length ? [prefix] : [];
+  if (Array.isArray(value)) return [...own, ...value.flatMap((v, i) => pathsOf(v, [...prefix, i]))];
+  if (value && typeof value === 'object') return [...own, ...Object.entries(value).flatMap(([k, v]) => pathsOf(v, [...prefix, k]))];
+  return own;
+}
+
+function getAt(value: unknown, path: Path): unknown {
+  return path.reduce<unknown>((acc, key) => (acc as Record<string | number, unknown>)[key], value);
+}
+
+/** A replacement that usually keeps the type of what it replaces, so many mutants get past validation. */
+function replacementFor(current: unknown): fc.Arbitrary<unknown> {
+  if (typeof current === 'string') return fc.oneof({ weight: 4, arbitrary: nastyString }, { weight: 1, arbitrary: nastyValue });
+  if (typeof current === 'number') {
+    return fc.oneof({ weight: 3, arbitrary: fc.integer({ min: -2, max: 12 }) }, { weight: 1, arbitrary: fc.integer() }, { weight: 1, arbitrary: nastyValue });
+  }
+  if (typeof current === 'boolean') return fc.oneof(fc.boolean(), nastyValue);
+  return nastyValue;
+}
+
+function setAt(value: unknown, path: Path, replacement: unknown): unknown {
+  if (!path.length) return replacement;
+  const [head, ...rest] = path;
+  const copy = (Array.isArray(value) ? [...(value as unknown[])] : { ...(value as object) }) as Record<string | number, unknown>;
+  copy[head!] = setAt(copy[head!], rest, replacement);
+  return copy;
+}
+
+/** Inputs for one channel: its template with one or two parts replaced, an extra field, or anything at all. */
+function inputFor(channel: ChannelName): fc.Arbitrary<unknown> {
+  const template = templates[channel];
+  const paths = pathsOf(template);
+  const mutated = paths.length
+    ? fc
+        .array(
+          fc.constantFrom(...paths).chain((path) => replacementFor(getAt(template, path)).map((v) => [path, v] as const)),
+          { minLength: 1, maxLength: 2 },
+        )
+        .map((edits) => edits.reduce<unknown>((acc, [path, v]) => setAt(acc, path, v), template))
+    : fc.constant(template);
+  return fc.oneof(
+    { weight: 8, arbitrary: mutated },
+    { weight: 1, arbitrary: fc.tuple(nastyString, nastyValue).map(([k, v]) => ({ ...(template as object), [k.slice(0, 40)]: v })) },
+    { weight: 1, arbitrary: fc.anything({ maxDepth: 3 }) },
+    { weight: 1, arbitrary: nastyValue },
+  );
+}
+
+type Who = 'anonymous' | 'admin' | 'rep' | 'manager' | 'forged';
+const who: fc.Arbitrary<Who> = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom<Who>('admin', 'rep', 'manager') },
+  { weight: 1, arbitrary: fc.constantFrom<Who>('anonymous', 'forged') },
+);
+
+function tokenFor(kind: Who): string | null {
+  if (kind === 'anonymous') return null;
+  if (kind === 'forged') return "'; DROP TABLE users; --";
+  // a fresh session each time: an earlier run may have signed this user out or reset his password
+  return t.core.dispatcher.sessions.start(ids[kind]);
+}
+
+const describeCall = (channel: unknown, input: unknown) => {
+  let shown: string;
+  try {
+    shown = JSON.stringify(input) ?? String(input);
+  } catch {
+    shown = String(input);
+  }
+  return `${String(channel).slice(0, 60)} ${shown.slice(0, 300)}`;
+};
+
+const PROTOTYPE_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/** Strings anywhere in a value (keys and values). */
+function stringsIn(value: unknown, depth = 0): string[] {
+  if (typeof value === 'string') return [value];
+  if (!value || typeof value !== 'object' || depth > 6) return [];
+  return Object.entries(value).flatMap(([k, v]) => [k, ...stringsIn(v, depth + 1)]);
+}
+
+/**
+ * Inputs that hit the bugs reported in this suite's it.fails tests (they answer INTERNAL today):
+ * column names like "constructor" (gridSql.ts:101, export.ts:35) and audit.list with endRow < startRow
+ * (audit/handlers.ts:27). Skipped here so this property keeps guarding everything else.
+ */
+function hitsKnownBug(channel: unknown, input: unknown): boolean {
+  if (stringsIn(input).some((s) => PROTOTYPE_NAMES.has(s))) return true;
+  if (channel === 'audit.list' && input && typeof input === 'object') {
+    const { startRow = 0, endRow = 100 } = input as { startRow?: unknown; endRow?: unknown };
+    if (typeof startRow === 'number' && typeof endRow === 'number' && endRow < startRow) return true;
+  }
+  return false;
+}
+
+/** Calls once and checks every invariant of the dispatcher's answer. */
+async function checkCall(token: string | null, channel: unknown, input: unknown): Promise<void> {
+  const label = describeCall(channel, input);
+  const before = t.snapshot();
+  const logged = t.loggedErrors.length;
+  let result: InvokeResult;
+  try {
+    result = (await t.core.dispatch({ sessionToken: token, channel, input })).result;
+  } catch (error) {
+    throw new Error(`the dispatcher threw for ${label}: ${String(error)}`);
+  }
+  expect(() => JSON.stringify(result), label).not.toThrow();
+  if (result.ok) {
+    expect(isChannelName(channel), label).toBe(true);
+    expect(api[channel as ChannelName].output.safeParse(result.data).success, label).toBe(true);
+    return;
+  }
+  const error = result.error;
+  const problem = t.loggedErrors.slice(logged).map((e) => `${e.channel}: ${String(e.error)}`).join('; ');
+  expect(error.code, `${label} → ${problem}`).not.toBe('INTERNAL');
+  expect(ERROR_CODES, label).toContain(error.code);
+  expect(typeof error.message, label).toBe('string');
+  expect(error.message.length, label).toBeGreaterThan(0);
+  expect(hasChinese(error.message), `${label}: ${error.message}`).toBe(true);
+  expect(typeof error.messageEn, label).toBe('string');
+  expect(error.messageEn.length, label).toBeGreaterThan(0);
+  expect(error.message, label).not.toMatch(/SQLITE|SqliteError|\n\s+at /);
+  expect(Array.isArray(error.issues), label).toBe(true);
+  if (!isChannelName(channel)) expect(error.code, label).toBe('UNKNOWN_CHANNEL');
+  expect(t.snapshot() === before, `${label} wrote although it failed with ${error.code}`).toBe(true);
+}
+
+describe('dispatcher properties', () => {
+  it('an unknown channel of any shape is UNKNOWN_CHANNEL, nothing else', async () => {
+    const channel = fc.oneof(
+      fc.string({ maxLength: 40 }),
+      nastyString,
+      fc.anything({ maxDepth: 1 }),
+      fc.constantFrom(...CHANNEL_NAMES).map((name) => name.toUpperCase()),
+      fc.constantFrom(...CHANNEL_NAMES).map((name) => ` ${name}`),
+      fc.constantFrom('__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'customers', 'customers.', '.list'),
+    );
+    await fc.assert(
+      fc.asyncProperty(who, channel.filter((c) => !isChannelName(c)), fc.anything({ maxDepth: 2 }), async (kind, name, input) => {
+        await checkCall(tokenFor(kind), name, input);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('any input to any channel gets a well-formed answer, and a refusal writes nothing', async () => {
+    const call = fc.constantFrom(...CHANNEL_NAMES).chain((channel) => fc.tuple(fc.constant(channel), who, inputFor(channel)));
+    await fc.assert(
+      fc.asyncProperty(call, async ([channel, kind, input]) => {
+        fc.pre(!hitsKnownBug(channel, input));
+        await checkCall(tokenFor(kind), channel, input);
+      }),
+      { numRuns: 350 },
+    );
+  });
+
+  it.fails('never answers INTERNAL to column names taken from Object.prototype (BUG gridSql.ts:101, export.ts:35)', async () => {
+    const admin = tokenFor('admin');
+    for (const name of ['constructor', 'toString', 'hasOwnProperty', 'valueOf']) {
+      for (const [channel, input] of [
+        ['customers.list', { sort: [{ colId: name, sort: 'asc' }] }],
+        ['customers.list', { filter: { [name]: { filterType: 'text', type: 'contains', filter: 'x' } } }],
+        ['customers.exportCsv', { query: {}, columns: [name] }],
+      ] as const) {
+        await checkCall(admin, channel, input);
+      }
+    }
+  });
+
+  it('starts from templates the contract accepts (so mutations probe one thing at a time)', () => {
+    for (const channel of CHANNEL_NAMES) {
+      const parsed = api[channel].input.safeParse(templates[channel]);
+      expect(parsed.success, `${channel}: ${parsed.error?.message ?? ''}`).toBe(true);
+    }
+  });
+});

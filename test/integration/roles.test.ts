@@ -1,0 +1,97 @@
+// Access control is enforced in the main process (DOMAIN §1), table-driven from the contract:
+// for every channel with a role list, every other role gets FORBIDDEN and nothing is written;
+// the listed roles get past the role check.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api, CHANNEL_NAMES, type ChannelName } from '../../shared/api';
+import { ROLES, type Role } from '../../shared/domain';
+import { createCustomer, PASSWORD, testCore, type Caller, type TestCore } from '../support/core';
+
+let t: TestCore;
+const as = {} as Record<Role, Caller & { id: number }>;
+let samples: Partial<Record<ChannelName, unknown>>;
+
+const restricted = CHANNEL_NAMES.filter((name) => Array.isArray(api[name].access));
+const accessOf = (name: ChannelName) => api[name].access as readonly Role[];
+
+beforeAll(async () => {
+  t = await testCore();
+  for (const role of ROLES) {
+    const user = await t.admin.call('users.create', { username: `${role}-user`, displayName: `${role}用户`, role, password: PASSWORD });
+    as[role] = t.callerFor(user.id);
+  }
+  const created = await createCustomer(as.rep, 'R001');
+  const request = await as.rep.call('customers.update', { id: created.customer.id, version: 0, patch: { phone: '0512-66881234' } });
+  // Valid inputs: a refusal must come from the role, not from the input.
+  samples = {
+    'users.list': {},
+    'users.create': { username: 'newbie', displayName: '新人', role: 'rep', password: PASSWORD },
+    'users.update': { id: as.rep.id, patch: { region: '华南' } },
+    'users.resetPassword': { id: as.rep.id, newPassword: 'another-pass' },
+    'customers.create': { customer: { customerNo: 'R002', name: '新客户', ownerId: as.rep.id } },
+    'customers.update': { id: created.customer.id, version: request.customer.version, patch: { industry: '化工' } },
+    'customers.setArchived': { id: created.customer.id, archived: true },
+    'customers.exportCsv': { query: {}, columns: ['customerNo', 'name'] },
+    'customers.apply': { customerId: created.customer.id, reason: '再次申请' },
+    'approvals.decideApplication': { id: created.application.id, decision: 'approve' },
+    'approvals.decideChange': { id: request.changeRequest!.id, decision: 'approve' },
+    'audit.list': {},
+  };
+});
+afterAll(() => t?.cleanup());
+
+describe('role lists of the contract', () => {
+  it('has a sample input for every restricted channel (add one when a channel is added)', () => {
+    expect(restricted.filter((name) => !(name in samples))).toEqual([]);
+  });
+
+  it('matches DOMAIN §1 for the key channels', () => {
+    expect([...accessOf('users.create')]).toEqual(['admin']);
+    expect([...accessOf('audit.list')].sort()).toEqual(['admin', 'gm']);
+    expect([...accessOf('approvals.decideChange')].sort()).toEqual(['director', 'gm', 'manager']);
+    expect([...accessOf('approvals.decideApplication')].sort()).toEqual(['director', 'gm', 'manager']);
+    expect(accessOf('customers.create')).not.toContain('finance');
+    expect(accessOf('customers.update')).not.toContain('finance');
+  });
+
+  const forbiddenCases = restricted.flatMap((name) => ROLES.filter((role) => !accessOf(name).includes(role)).map((role) => [name, role] as const));
+  it.each(forbiddenCases)('%s: %s gets FORBIDDEN and nothing is written', async (name, role) => {
+    const before = t.snapshot();
+    const error = await as[role].fail(name, samples[name]);
+    expect(error.code).toBe('FORBIDDEN');
+    expect(error.message).toContain('无权');
+    expect(error.messageEn).toContain(name);
+    expect(t.snapshot()).toBe(before);
+  });
+
+  // The role check runs before input validation, so an input with an unknown field tells the two apart
+  // without writing anything: allowed roles get VALIDATION, never FORBIDDEN.
+  const allowedCases = restricted.flatMap((name) => accessOf(name).map((role) => [name, role] as const));
+  it.each(allowedCases)('%s: %s passes the role check', async (name, role) => {
+    const error = await as[role].fail(name, { notAField: 1 });
+    expect(error.code).toBe('VALIDATION');
+  });
+});
+
+describe('signed-in and public channels', () => {
+  const signedIn = CHANNEL_NAMES.filter((name) => api[name].access === 'signedIn');
+  const publicChannels = CHANNEL_NAMES.filter((name) => api[name].access === 'public');
+
+  it.each(signedIn)('%s: refused without a session, allowed for every role', async (name) => {
+    expect((await t.caller().fail(name, { notAField: 1 })).code).toBe('UNAUTHENTICATED');
+    for (const role of ROLES) {
+      const result = await as[role].raw(name, { notAField: 1 });
+      if (!result.ok) expect(['FORBIDDEN', 'UNAUTHENTICATED'], role).not.toContain(result.error.code);
+    }
+  });
+
+  it.each(publicChannels)('%s: reachable without a session', async (name) => {
+    const result = await t.caller().raw(name, { notAField: 1 });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.code).toBe('VALIDATION');
+  });
+
+  it('classifies every channel', () => {
+    expect(signedIn.length + publicChannels.length + restricted.length).toBe(CHANNEL_NAMES.length);
+    expect(publicChannels.sort()).toEqual(['auth.login', 'auth.logout', 'auth.me', 'setup.init', 'setup.status']);
+  });
+});
