@@ -20,7 +20,7 @@ import {
   userSchema,
   USER_FIELD_LABELS,
 } from './users';
-import { id, text } from './validation';
+import { bilingual, id, text } from './validation';
 
 /** public: no session needed; signedIn: any active user; or the list of roles allowed. */
 export type Access = 'public' | 'signedIn' | readonly Role[];
@@ -173,7 +173,8 @@ export const api = {
         entity: z.string().max(40).optional(),
         entityId: z.string().max(40).optional(),
       })
-      .strict(),
+      .strict()
+      .refine((q) => q.endRow > q.startRow && q.endRow - q.startRow <= 500, bilingual('每页 1 到 500 条', 'a page holds 1 to 500 entries')),
     output: pageOf(auditEntrySchema),
     access: ['admin', 'gm'],
   }),
@@ -204,6 +205,11 @@ export const FIELD_LABELS: Readonly<Record<string, Label>> = {
   customerId: { zh: '客户', en: 'Customer' },
   quickSearch: { zh: '快速搜索', en: 'Quick search' },
   columns: { zh: '导出列', en: 'Columns' },
+  customer: { zh: '客户资料', en: 'Customer' },
+  patch: { zh: '修改内容', en: 'Changes' },
+  query: { zh: '查询条件', en: 'Query' },
+  filter: { zh: '筛选条件', en: 'Filter' },
+  sort: { zh: '排序', en: 'Sort' },
 };
 
 export { IPC_CHANNEL, type InvokeResult } from './ipc';

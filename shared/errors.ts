@@ -70,7 +70,8 @@ export function isAppErrorPayload(value: unknown): value is AppErrorPayload {
 function describeIssue(issue: z.core.$ZodIssue, labels: Readonly<Record<string, Label>>): FieldIssue {
   const field = issue.path.map(String).join('.');
   const leaf = String(issue.path[issue.path.length - 1] ?? '');
-  const label = labels[field] ?? labels[leaf] ?? { zh: field || '输入', en: field || 'input' };
+  const own = (key: string) => (Object.hasOwn(labels, key) ? labels[key] : undefined);
+  const label = own(field) ?? own(leaf) ?? { zh: field || '输入', en: field || 'input' };
   let zh: string;
   let en: string;
   switch (issue.code) {

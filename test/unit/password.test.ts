@@ -45,14 +45,14 @@ describe('hashPassword / verifyPassword', () => {
     expect(verifyPassword('anything', malformed)).toBe(false);
   });
 
-  it.fails('never accepts any password when the stored hash part decodes to nothing (BUG electron/core/users/password.ts:18-24)', () => {
+  it('never accepts any password when the stored hash part decodes to nothing (BUG electron/core/users/password.ts:18-24)', () => {
     // "scrypt$16384$8$1$<salt>$!!": the hash part decodes to 0 bytes, scrypt derives 0 bytes,
     // and timingSafeEqual of two empty buffers is true — every password "verifies".
     expect(verifyPassword('anything at all', 'scrypt$16384$8$1$c2FsdA$!!')).toBe(false);
     expect(verifyPassword('anything at all', 'scrypt$16384$8$1$c2FsdA$=')).toBe(false);
   });
 
-  it.fails('answers false rather than throwing for damaged scrypt parameters (BUG electron/core/users/password.ts:19)', () => {
+  it('answers false rather than throwing for damaged scrypt parameters (BUG electron/core/users/password.ts:19)', () => {
     // Number("abc") is NaN and 1000 is not a power of two: scryptSync throws, and sign-in fails
     // with INTERNAL instead of BAD_CREDENTIALS.
     expect(verifyPassword('x', 'scrypt$abc$8$1$c2FsdA$AAAA')).toBe(false);

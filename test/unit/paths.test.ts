@@ -21,7 +21,7 @@ describe('defaultDataDir', () => {
     expect(APP_NAME).toBe('SalesDesk');
   });
 
-  it.fails('treats an empty XDG_CONFIG_HOME as unset, as the XDG spec requires (BUG electron/core/db/paths.ts:12)', () => {
+  it('treats an empty XDG_CONFIG_HOME as unset, as the XDG spec requires (BUG electron/core/db/paths.ts:12)', () => {
     // With `??` an empty value gives the relative folder "SalesDesk" in whatever directory the
     // program was started from.
     expect(defaultDataDir({ XDG_CONFIG_HOME: '' }, 'linux')).toBe(join(homedir(), '.config', 'SalesDesk'));
@@ -44,7 +44,7 @@ describe('resolveDbFile', () => {
     expect(DB_FILE_NAME).toBe('salesdesk.db');
   });
 
-  it.fails('ignores an empty SALESDESK_DB instead of opening "" (BUG electron/core/db/paths.ts:17)', () => {
+  it('ignores an empty SALESDESK_DB instead of opening "" (BUG electron/core/db/paths.ts:17)', () => {
     // better-sqlite3 opens "" as a private temporary database: everything entered would vanish at exit.
     expect(resolveDbFile(undefined, { SALESDESK_DB: '', XDG_CONFIG_HOME: '/cfg' })).toBe(join('/cfg', 'SalesDesk', DB_FILE_NAME));
   });

@@ -59,7 +59,8 @@ export class Dispatcher {
       }
       this.checkAccess(channel, actor);
 
-      const parsed = def.input.safeParse(call.input ?? {});
+      // reportInput lets the error say "wrong type" rather than "required" for a value of the wrong type.
+      const parsed = def.input.safeParse(call.input ?? {}, { reportInput: true });
       if (!parsed.success) throw validationError(parsed.error, FIELD_LABELS);
 
       const ctx: HandlerContext = {
@@ -84,7 +85,8 @@ export class Dispatcher {
       const checked = def.output.safeParse(data);
       if (!checked.success) {
         this.logError(checked.error, `${channel} (output)`);
-        throw new AppError('INTERNAL', '程序内部错误：返回数据不符合接口约定', 'Internal error: the result did not match the contract');
+        // The handler's transaction has committed by now: do not claim that nothing was saved.
+        throw new AppError('INTERNAL', '程序内部错误：返回数据不符合接口约定，操作可能已保存，请刷新核对', 'Internal error: the result did not match the contract; the change may have been saved, refresh to check');
       }
       return { result: { ok: true, data: checked.data }, sessionToken };
     } catch (error) {

@@ -20,7 +20,33 @@ function blank(column: Sortable): SQL {
   return or(isNull(column), sql`${column} = ''`)!;
 }
 
-function conditionSql(column: Sortable, condition: FilterCondition): SQL | undefined {
+/** The UTC instant at which a local calendar day (YYYY-MM-DD) begins, as stored in timestamp columns. */
+function localDayStartUtc(day: string, offsetDays = 0): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return new Date(y, m - 1, d + offsetDays).toISOString();
+}
+
+/** A date condition on a UTC timestamp column, by the office's local calendar days. */
+function timestampDaySql(column: Sortable, condition: Extract<FilterCondition, { filterType: 'date' }>, from: string, to?: string): SQL | undefined {
+  const start = localDayStartUtc(from);
+  const next = localDayStartUtc(from, 1);
+  switch (condition.type) {
+    case 'equals':
+      return sql`(${column} >= ${start} AND ${column} < ${next})`;
+    case 'notEqual':
+      return sql`(${column} < ${start} OR ${column} >= ${next})`;
+    case 'lessThan':
+      return sql`${column} < ${start}`;
+    case 'greaterThan':
+      return sql`${column} >= ${next}`;
+    case 'inRange':
+      return to ? sql`(${column} >= ${start} AND ${column} < ${localDayStartUtc(to, 1)})` : sql`${column} >= ${start}`;
+    default:
+      return undefined;
+  }
+}
+
+function conditionSql(column: Sortable, condition: FilterCondition, isTimestamp = false): SQL | undefined {
   switch (condition.filterType) {
     case 'text': {
       const term = likeEscape((condition.filter ?? '').trim());
@@ -75,7 +101,8 @@ function conditionSql(column: Sortable, condition: FilterCondition): SQL | undef
       const day = sql`substr(${column}, 1, 10)`;
       if (condition.type === 'blank') return isNull(column);
       if (condition.type === 'notBlank') return not(isNull(column));
-      if (!from) return undefined;
+      if (!from || !/^\d{4}-\d{2}-\d{2}$/.test(from) || (to && !/^\d{4}-\d{2}-\d{2}$/.test(to))) return undefined;
+      if (isTimestamp) return timestampDaySql(column, condition, from, to);
       switch (condition.type) {
         case 'equals':
           return sql`${day} = ${from}`;
@@ -98,23 +125,32 @@ function conditionSql(column: Sortable, condition: FilterCondition): SQL | undef
 }
 
 function columnFor(columns: ColumnMap, colId: string): Sortable {
-  const column = columns[colId];
+  const column = Object.hasOwn(columns, colId) ? columns[colId] : undefined;
   if (!column) throw new AppError('VALIDATION', `不能按“${colId}”筛选或排序`, `Cannot filter or sort by "${colId}"`, [
     { field: colId, message: `不能按“${colId}”筛选或排序`, messageEn: `Cannot filter or sort by "${colId}"` },
   ]);
   return column;
 }
 
-export function filterSql(columns: ColumnMap, filter: Readonly<Record<string, ColumnFilter>>): SQL | undefined {
+/**
+ * `timestampColumns`: columns holding UTC ISO timestamps (createdAt…), whose date filters mean the
+ * office's local calendar days; other date columns hold plain YYYY-MM-DD dates.
+ */
+export function filterSql(
+  columns: ColumnMap,
+  filter: Readonly<Record<string, ColumnFilter>>,
+  timestampColumns: ReadonlySet<string> = new Set(),
+): SQL | undefined {
   const parts: SQL[] = [];
   for (const [colId, model] of Object.entries(filter)) {
     const column = columnFor(columns, colId);
+    const isTimestamp = timestampColumns.has(colId);
     if ('operator' in model) {
-      const conditions = model.conditions.map((c) => conditionSql(column, c)).filter((c): c is SQL => c !== undefined);
+      const conditions = model.conditions.map((c) => conditionSql(column, c, isTimestamp)).filter((c): c is SQL => c !== undefined);
       const joined = model.operator === 'OR' ? or(...conditions) : and(...conditions);
       if (joined) parts.push(joined);
     } else {
-      const condition = conditionSql(column, model);
+      const condition = conditionSql(column, model, isTimestamp);
       if (condition) parts.push(condition);
     }
   }

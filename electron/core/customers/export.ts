@@ -32,7 +32,7 @@ function cell(customer: Customer, key: string): string {
 
 export function customersCsv(rows: readonly Customer[], columns: readonly string[]): string {
   for (const key of columns) {
-    if (!CUSTOMER_FIELDS.some((m) => m.key === key) && !(key in EXTRA_COLUMNS)) {
+    if (!CUSTOMER_FIELDS.some((m) => m.key === key) && !Object.hasOwn(EXTRA_COLUMNS, key)) {
       throw new AppError('VALIDATION', `导出列：未知的列“${key}”`, `Columns: unknown column "${key}"`, [
         { field: 'columns', message: `导出列：未知的列“${key}”`, messageEn: `Columns: unknown column "${key}"` },
       ]);

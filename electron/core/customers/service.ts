@@ -87,6 +87,8 @@ const QUERY_COLUMNS: ColumnMap = {
   updatedAt: customers.updatedAt,
 };
 
+const TIMESTAMP_COLUMNS: ReadonlySet<string> = new Set(['createdAt', 'updatedAt']);
+
 const QUICK_SEARCH_COLUMNS = [
   customers.customerNo,
   customers.name,
@@ -115,7 +117,7 @@ function whereFor(db: Db | Tx, actor: Actor, query: Pick<GridQuery, 'filter' | '
   return and(
     customerScope(db, actor),
     query.includeArchived ? undefined : isNull(customers.archivedAt),
-    filterSql(QUERY_COLUMNS, query.filter),
+    filterSql(QUERY_COLUMNS, query.filter, TIMESTAMP_COLUMNS),
     quickSearchSql(QUICK_SEARCH_COLUMNS, query.quickSearch),
   );
 }
@@ -217,8 +219,13 @@ export function customerDetail(db: Db, actor: Actor, id: number) {
 
 // —— writes ——
 
+/** Customer numbers are unique regardless of case: "c001" and "C001" are the same file. */
 function assertCustomerNoFree(tx: Tx, customerNo: string, exceptId?: number): void {
-  const existing = tx.select({ id: customers.id }).from(customers).where(eq(customers.customerNo, customerNo)).get();
+  const existing = tx
+    .select({ id: customers.id })
+    .from(customers)
+    .where(sql`${customers.customerNo} = ${customerNo} COLLATE NOCASE`)
+    .get();
   if (existing && existing.id !== exceptId) {
     throw AppError.field('customerNo', CUSTOMER_FIELD_LABELS.customerNo!, {
       zh: `“${customerNo}”已被其他客户使用`,
@@ -239,8 +246,17 @@ function assertValidOwner(tx: Tx, actor: Actor, ownerId: number): void {
   }
 }
 
-/** S-DEFAULT: a new customer settles in cash or prepaid, with no credit; 月结 comes only via C-CHANGE. */
-function assertNewCustomerSettlement(fields: CustomerFields): void {
+/**
+ * S-DEFAULT: a new customer settles in cash or prepaid, with no credit; 月结 comes only via C-CHANGE.
+ * C-GRADE: a grade above ordinary is a manager's decision, so others file new customers as ordinary.
+ */
+function assertNewCustomerTerms(actor: Actor, fields: CustomerFields): void {
+  if (fields.grade !== 'ordinary' && !approvesCustomerRequests(actor)) {
+    throw AppError.field('grade', CUSTOMER_FIELD_LABELS.grade!, {
+      zh: '新客户按普通级建档，升级须经理确认（C-GRADE），可在建档后提交变更申请',
+      en: 'a new customer starts as ordinary; a higher grade needs a manager (C-GRADE) through a change request',
+    });
+  }
   if (fields.settlementType === 'monthly') {
     throw AppError.field('settlementType', CUSTOMER_FIELD_LABELS.settlementType!, {
       zh: '新客户只能现结或预付（S-DEFAULT），月结须在建档后提交变更申请（C-CHANGE）',
@@ -274,7 +290,7 @@ export function createCustomer(db: Db, actor: Actor, input: CustomerCreateInput 
       throw AppError.field('ownerId', CUSTOMER_FIELD_LABELS.ownerId!, { zh: '不能为空，请选择负责的客户经理', en: 'is required: choose the owner rep' });
     }
     const fields: CustomerFields = { ...CUSTOMER_DEFAULTS, ...input, ownerId } as CustomerFields;
-    assertNewCustomerSettlement(fields);
+    assertNewCustomerTerms(actor, fields);
     assertCustomerNoFree(tx, fields.customerNo);
     assertValidOwner(tx, actor, ownerId);
     const stamp = at.toISOString();
@@ -469,6 +485,19 @@ export function decideChange(db: Db, actor: Actor, id: number, approve: boolean,
     if (approve) {
       const changes = JSON.parse(request.changes) as FieldChange[];
       const current = tx.select().from(customers).where(eq(customers.id, request.customerId)).get()!;
+      if (current.archivedAt) {
+        throw new AppError('CONFLICT', '该客户已归档，不能批准变更；请驳回或先取消归档', 'The customer is archived; reject the request or unarchive the customer first');
+      }
+      // Approving must not silently overwrite a change made after the request was filed.
+      const moved = changes.find((c) => current[c.field] !== c.before);
+      if (moved) {
+        const label = CUSTOMER_FIELD_LABELS[moved.field]!;
+        throw new AppError(
+          'CONFLICT',
+          `申请提交后，${label.zh}已被改为“${String(current[moved.field] ?? '')}”，与申请时的原值不同；请驳回，由申请人重新提交`,
+          `${label.en} has changed since the request was filed; reject it and let the applicant file it again`,
+        );
+      }
       const values = Object.fromEntries(
         changes.filter((c) => (CHANGE_CONTROLLED_FIELDS as readonly string[]).includes(c.field)).map((c) => [c.field, c.after]),
       );

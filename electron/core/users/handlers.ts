@@ -40,7 +40,11 @@ export const userHandlers: Pick<Handlers, UserChannels> = {
   },
   'auth.me': (_input, ctx) => (ctx.actor ? service.sessionUser(ctx.db, ctx.actor) : null),
   'auth.changePassword': (input, ctx) => {
-    service.changeOwnPassword(ctx.db, actorOf(ctx), input.oldPassword, input.newPassword, ctx.now());
+    const actor = actorOf(ctx);
+    service.changeOwnPassword(ctx.db, actor, input.oldPassword, input.newPassword, ctx.now());
+    // A new password signs the user out everywhere else; this window stays signed in.
+    ctx.sessions.endAllFor(actor.id);
+    ctx.startSession(actor.id);
     return { ok: true };
   },
   'users.list': (_input, ctx) => service.listUsers(ctx.db),

@@ -12,16 +12,28 @@ export function hashPassword(password: string): string {
   return `scrypt$${N}$${R}$${P}$${salt.toString('base64url')}$${hash.toString('base64url')}`;
 }
 
+/** A damaged stored hash never verifies (and never throws): parameters and lengths are checked first. */
 export function verifyPassword(password: string, stored: string): boolean {
-  const [scheme, n, r, p, salt, hash] = stored.split('$');
-  if (scheme !== 'scrypt' || !n || !r || !p || !salt || !hash) return false;
+  const [scheme, n, r, p, salt, hash, ...rest] = stored.split('$');
+  if (scheme !== 'scrypt' || !n || !r || !p || !salt || !hash || rest.length) return false;
+  const [cost, blockSize, parallel] = [Number(n), Number(r), Number(p)];
+  const powerOfTwo = Number.isSafeInteger(cost) && cost >= 1024 && cost <= 1 << 20 && (cost & (cost - 1)) === 0;
+  if (!powerOfTwo || !Number.isInteger(blockSize) || blockSize < 1 || blockSize > 32 || !Number.isInteger(parallel) || parallel < 1 || parallel > 16) {
+    return false;
+  }
   const expected = Buffer.from(hash, 'base64url');
-  const actual = scryptSync(password.normalize('NFKC'), Buffer.from(salt, 'base64url'), expected.length, {
-    N: Number(n),
-    r: Number(r),
-    p: Number(p),
-  });
-  return actual.length === expected.length && timingSafeEqual(actual, expected);
+  if (expected.length !== KEY_LENGTH) return false;
+  try {
+    const actual = scryptSync(password.normalize('NFKC'), Buffer.from(salt, 'base64url'), KEY_LENGTH, {
+      N: cost,
+      r: blockSize,
+      p: parallel,
+      maxmem: 256 * cost * blockSize + 1024 * 1024,
+    });
+    return timingSafeEqual(actual, expected);
+  } catch {
+    return false;
+  }
 }
 
 /** A hash that never verifies, so an unknown user costs the same time as a wrong password. */

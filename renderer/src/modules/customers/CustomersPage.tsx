@@ -244,6 +244,8 @@ export function CustomersPage() {
           columnDefs={columnDefs}
           defaultColDef={{ sortable: true, resizable: true, minWidth: 60 }}
           maintainColumnOrder
+          // About 30 columns at most: render them all, so Tab walks every cell and nothing pops in while scrolling sideways.
+          suppressColumnVirtualisation
           initialState={layout.initialState}
           onStateUpdated={layout.onStateUpdated}
           readOnlyEdit
