@@ -8,7 +8,7 @@ export function parseYuanToFen(text: string): number | null {
   const [whole = '0', frac = ''] = cleaned.replace('-', '').split('.');
   const fen = Number(whole) * 100 + Number((frac + '00').slice(0, 2));
   if (!Number.isSafeInteger(fen)) return null;
-  return negative ? -fen : fen;
+  return negative && fen !== 0 ? -fen : fen; // "-0" is zero, not negative zero
 }
 
 /** 123456 → "1,234.56" (no currency sign). */

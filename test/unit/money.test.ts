@@ -42,8 +42,9 @@ describe('parseYuanToFen', () => {
   });
 
   it('reads "-0" as zero fen', () => {
-    // -0 and 0 are the same amount; whatever the sign bit, it must compare equal to 0.
-    expect(parseYuanToFen('-0') === 0).toBe(true);
+    // Zero, not negative zero (which would print as "-0.00" in some formatters).
+    expect(Object.is(parseYuanToFen('-0'), 0)).toBe(true);
+    expect(Object.is(parseYuanToFen('-0.00'), 0)).toBe(true);
   });
 
   it('equals exact decimal arithmetic for any yuan and up to two decimals (no floating point)', () => {
