@@ -1,14 +1,24 @@
-// Every rule the engine knows, by rule id (../shared/DOMAIN.md). Issue 3 completes the list.
-import { expenseApproval, transportShare, travelAdvance } from './rules/expenses';
-import { leaveNotice } from './rules/leave';
-import { quotePrice } from './rules/pricing';
+// Every rule the engine knows, by rule id (../shared/DOMAIN.md), assembled from the rule families.
+import { rules as activityRules } from './rules/activity';
+import { rules as attendanceRules } from './rules/attendance';
+import { rules as complaintRules } from './rules/complaints';
+import { rules as customerRules } from './rules/customers';
+import { rules as expenseRules } from './rules/expenses';
+import { rules as leaveRules } from './rules/leave';
+import { rules as orderRules } from './rules/orders';
+import { rules as pricingRules } from './rules/pricing';
+import { rules as settlementRules } from './rules/settlement';
 
 export const RULES = {
-  'L-NOTICE': leaveNotice,
-  'Q-PRICE': quotePrice,
-  'E-APPROVAL': expenseApproval,
-  'E-ADVANCE': travelAdvance,
-  'E-TRANSPORT': transportShare,
+  ...customerRules,
+  ...settlementRules,
+  ...pricingRules,
+  ...orderRules,
+  ...expenseRules,
+  ...complaintRules,
+  ...leaveRules,
+  ...attendanceRules,
+  ...activityRules,
 } as const;
 
 export type CatalogRuleId = keyof typeof RULES;

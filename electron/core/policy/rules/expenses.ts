@@ -1,6 +1,7 @@
 // §6 Expenses: the general approval chain (E-APPROVAL), E-ADVANCE and E-TRANSPORT.
 import { z } from 'zod';
 import { formatYuan } from '../../../../shared/money';
+import type { KindDef } from '../kind';
 import { defineRule, finding, role, superior } from '../rule';
 
 const yuan = (fen: number) => formatYuan(fen);
@@ -113,3 +114,12 @@ export const transportShare = defineRule({
     };
   },
 });
+
+export const rules = {
+  'E-APPROVAL': expenseApproval,
+  'E-ADVANCE': travelAdvance,
+  'E-TRANSPORT': transportShare,
+} as const;
+
+/** Request kinds of this family (see ../kind.ts). */
+export const kinds: readonly KindDef[] = [];

@@ -1,6 +1,7 @@
 // §8 Leave: L-NOTICE (how far ahead a leave must be applied for, by its length in working days).
 import { z } from 'zod';
 import { localDate } from '../../../../shared/dates';
+import type { KindDef } from '../kind';
 import { defineRule, finding, superior } from '../rule';
 
 export interface LeaveRequest {
@@ -87,3 +88,10 @@ export const leaveNotice = defineRule({
     };
   },
 });
+
+export const rules = {
+  'L-NOTICE': leaveNotice,
+} as const;
+
+/** Request kinds of this family (see ../kind.ts). */
+export const kinds: readonly KindDef[] = [];

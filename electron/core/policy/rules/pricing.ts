@@ -2,6 +2,7 @@
 // quote goes to the next role able to grant it.
 import { z } from 'zod';
 import type { Role } from '../../../../shared/domain';
+import type { KindDef } from '../kind';
 import { defineRule, finding, role } from '../rule';
 
 export interface PricedLine {
@@ -71,3 +72,10 @@ const approverZh: Record<(typeof CHAIN)[number], string> = {
   director: '销售总监',
   gm: '总经理',
 };
+
+export const rules = {
+  'Q-PRICE': quotePrice,
+} as const;
+
+/** Request kinds of this family (see ../kind.ts). */
+export const kinds: readonly KindDef[] = [];
