@@ -85,25 +85,30 @@ describe.skipIf(!chromiumPath())('customer files (browser preview)', () => {
     const industry = cell(page, customer.id, 'industry');
     await industry.click();
     await page.keyboard.press('Enter');
+    await industry.locator('input').waitFor();
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.type('新材料');
     await e.shot('e2e-customer-cell-editing');
     await page.keyboard.press('Enter');
     await expect.poll(async () => (await customerByNo(e, adminToken, 'C9001'))?.industry).toBe('新材料');
-    expect(await industry.textContent()).toBe('新材料');
+    // the grid shows the saved customer once the answer arrives
+    await expect.poll(() => industry.textContent()).toBe('新材料');
 
     await industry.click();
     await page.keyboard.press('Enter');
+    await industry.locator('input').waitFor();
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.type('不要保存');
     await page.keyboard.press('Escape');
-    expect(await industry.textContent()).toBe('新材料');
+    await expect.poll(() => industry.locator('input').count()).toBe(0);
+    await expect.poll(() => industry.textContent()).toBe('新材料');
     expect((await customerByNo(e, adminToken, 'C9001'))?.industry).toBe('新材料');
     await page.getByTestId('customers-search').fill('');
   });
 
   it('filters by a column and by quick search (Ctrl+F)', async () => {
     const { page } = e;
+    await page.getByTestId('customers-search').fill('');
     await page.locator('.ag-header-cell[col-id="region"] .ag-header-cell-filter-button').click();
     const filterInput = page.locator('.ag-filter .ag-filter-from input').first();
     await filterInput.fill('华南');
@@ -132,6 +137,7 @@ describe.skipIf(!chromiumPath())('customer files (browser preview)', () => {
     expect(await settlement.textContent()).toBe('现结');
     await settlement.click();
     await page.keyboard.press('Enter');
+    await page.locator('.ag-select-list, .ag-cell-inline-editing').first().waitFor();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await page.getByText('已提交经理审批').first().waitFor();
