@@ -19,6 +19,10 @@ describe('working-day calendar (official holidays, 调休, company overrides)', 
     expect(cal.addWorkingDays('2026-09-30', 1)).toBe('2026-10-08');
     expect(cal.addWorkingDays('2026-10-09', 1)).toBe('2026-10-10');
     expect(cal.addWorkingDays('2026-11-21', 0)).toBe('2026-11-23');
+    // strictly after: Friday → Wed; Saturday → Wed (Mon, Tue, Wed); over 国庆 → the make-up Saturday
+    expect(cal.workingDayAfter('2026-11-20', 3)).toBe('2026-11-25');
+    expect(cal.workingDayAfter('2026-11-21', 3)).toBe('2026-11-25');
+    expect(cal.workingDayAfter('2026-09-30', 3)).toBe('2026-10-10');
   });
   it('company overrides win over the official calendar', () => {
     const company = workCalendar(new Map([['2026-11-23', false], ['2026-11-22', true]]));
@@ -34,7 +38,18 @@ describe('engine', () => {
     expect(combine([approve, finding('B', 'block', { zh: 'b', en: 'b' })]).decision).toBe('deny');
     const d = combine([approve, finding('C', 'approval', { zh: 'c', en: 'c' }, {}, [role('gm'), role('finance')])], [superior]);
     expect(d.decision).toBe('needs_approval');
-    expect(d.approvals).toEqual([superior, role('gm'), role('finance')]);
+    expect(d.approvals).toEqual(['manager', 'gm', 'finance']);
+    expect(d.approvalSteps).toEqual([
+      { role: 'manager', superior: true },
+      { role: 'gm', superior: false },
+      { role: 'finance', superior: false },
+    ]);
+    // a supervisor as direct superior, then a manager the rule asks for
+    const s = combine([finding('D', 'approval', { zh: 'd', en: 'd' }, {}, [role('manager')])], [superior], {}, 'supervisor');
+    expect(s.approvals).toEqual(['supervisor', 'manager']);
+    // the superior who is a manager answers the manager step too
+    const m = combine([finding('D', 'approval', { zh: 'd', en: 'd' }, {}, [role('manager')])], [superior], {}, 'manager');
+    expect(m.approvalSteps).toEqual([{ role: 'manager', superior: true }]);
     expect(combine([], [superior]).decision).toBe('needs_approval');
   });
 });

@@ -4,7 +4,7 @@ import { workCalendar } from '../../electron/core/policy/calendar';
 import { defaultParams, role, type RuleContext } from '../../electron/core/policy/rule';
 import { discountOf, quotePrice } from '../../electron/core/policy/rules/pricing';
 
-const ctx: RuleContext = { now: new Date(2026, 10, 23, 9), calendar: workCalendar(), applicant: { id: 2, role: 'rep', managerId: 1 } };
+const ctx: RuleContext = { today: '2026-11-23', calendar: workCalendar() };
 
 describe('Q-PRICE', () => {
   const params = defaultParams(quotePrice);

@@ -8,6 +8,8 @@ export interface WorkCalendar {
   workingDaysBetween(from: string, to: string): number;
   /** The date `n` working days after `date` (n ≥ 0; n = 0 gives the first working day on or after it). */
   addWorkingDays(date: string, n: number): string;
+  /** The n-th working day strictly after `date` (n ≥ 1): "within 3 working days of receipt" ends on workingDayAfter(receipt, 3). */
+  workingDayAfter(date: string, n: number): string;
 }
 
 function nextDay(date: string): string {
@@ -29,6 +31,14 @@ export function workCalendar(overrides: ReadonlyMap<string, boolean> = new Map()
     addWorkingDays(date, n) {
       let d = date;
       while (!isWorkingDay(d)) d = nextDay(d);
+      for (let left = n; left > 0; ) {
+        d = nextDay(d);
+        if (isWorkingDay(d)) left -= 1;
+      }
+      return d;
+    },
+    workingDayAfter(date, n) {
+      let d = date;
       for (let left = n; left > 0; ) {
         d = nextDay(d);
         if (isWorkingDay(d)) left -= 1;

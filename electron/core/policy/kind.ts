@@ -5,14 +5,12 @@
 import type { z } from 'zod';
 import type { Label } from '../../../shared/domain';
 import type { ApproverStep, Finding } from '../../../shared/policy';
-import type { WorkCalendar } from './calendar';
+import type { RuleContext } from './rule';
 import type { CatalogRuleId } from './catalog';
 import type { ParamsOf } from './params';
 
-export interface KindContext {
-  /** The day the request is judged for (its submission day): parameters in force that day apply. */
-  today: string;
-  calendar: WorkCalendar;
+export interface KindContext extends RuleContext {
+  /** The parameters in force on `today` (the submission day). */
   params<Id extends CatalogRuleId>(ruleId: Id): ParamsOf<Id>;
 }
 
@@ -30,6 +28,10 @@ export interface KindDef<S extends z.ZodType = z.ZodType> {
   rules: readonly string[];
   schema: S;
   example: z.input<S>;
+  /** A request people file and approvers decide (leave, expenses, quotes), not only a check (lateness, complaint deadlines). */
+  submittable: boolean;
+  /** The day the request was submitted, when the request says (e.g. its appliedOn): parameters in force that day judge it. */
+  submittedOn?(request: z.output<S>): string | undefined;
   evaluate(request: z.output<S>, ctx: KindContext): KindOutcome;
 }
 

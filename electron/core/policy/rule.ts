@@ -6,10 +6,11 @@ import type { Label, Role } from '../../../shared/domain';
 import type { ApproverStep, Finding, Severity } from '../../../shared/policy';
 import type { WorkCalendar } from './calendar';
 
+/** What a rule may know besides the request and its parameters: the day it is judged and the calendar. */
 export interface RuleContext {
-  now: Date;
+  /** The submission day (YYYY-MM-DD). */
+  today: string;
   calendar: WorkCalendar;
-  applicant: { id: number; role: Role; managerId: number | null };
 }
 
 export interface RuleOutcome {

@@ -1,7 +1,8 @@
 // §6 Expenses: the general approval chain (E-APPROVAL), E-ADVANCE and E-TRANSPORT.
 import { z } from 'zod';
 import { formatYuan } from '../../../../shared/money';
-import type { KindDef } from '../kind';
+import { f } from '../fields';
+import { defineKind, type KindDef } from '../kind';
 import { defineRule, finding, role, superior } from '../rule';
 
 const yuan = (fen: number) => formatYuan(fen);
@@ -121,5 +122,23 @@ export const rules = {
   'E-TRANSPORT': transportShare,
 } as const;
 
+/** `{"kind":"expense","amount"}`: the general approval chain of any expense. */
+const expenseKind = defineKind({
+  kind: 'expense',
+  label: { zh: '费用申请', en: 'Expense' },
+  rules: ['E-APPROVAL'],
+  submittable: true,
+  schema: z.object({
+    amount: f.fen({ zh: '金额', en: 'Amount' }),
+    appliedOn: f.date({ zh: '申请日期', en: 'Applied on' }).optional(),
+  }),
+  example: { amount: 680_000 },
+  submittedOn: (r) => r.appliedOn,
+  evaluate(request, ctx) {
+    const outcome = expenseApproval.evaluate({ amountFen: request.amount }, ctx, ctx.params('E-APPROVAL'));
+    return { findings: outcome.findings, computed: {} };
+  },
+});
+
 /** Request kinds of this family (see ../kind.ts). */
-export const kinds: readonly KindDef[] = [];
+export const kinds: readonly KindDef[] = [expenseKind];
