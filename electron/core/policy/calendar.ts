@@ -1,6 +1,16 @@
 // Working days: the official Chinese holiday calendar with its make-up working days (调休), from the
 // chinese-days package, plus company overrides (make-up days are often announced late).
-import { isWorkday as officialIsWorkday } from 'chinese-days';
+// The default import: under plain Node (the CLI) the package is CommonJS and has no named exports.
+import chineseDays from 'chinese-days';
+
+const officialIsWorkday = (date: string): boolean => chineseDays.isWorkday(date);
+
+/** The official calendar's note on a day (holiday or make-up working day), e.g. "国庆节"; null on ordinary days. */
+export function officialDayName(date: string): string | null {
+  const detail = chineseDays.getDayDetail(date);
+  const [, zh] = detail.name.split(',');
+  return zh ?? null;
+}
 
 export interface WorkCalendar {
   isWorkingDay(date: string): boolean;
