@@ -20,7 +20,9 @@ import {
   userSchema,
   USER_FIELD_LABELS,
 } from './users';
-import { bilingual, id, text } from './validation';
+import { calendarDaySchema, decisionSchema, kindInfoSchema, paramVersionSchema, ruleInfoSchema } from './policy';
+import { requestDecideSchema, requestSchema, requestSubmitSchema } from './requests';
+import { bilingual, id, isoDate, text } from './validation';
 
 /** public: no session needed; signedIn: any active user; or the list of roles allowed. */
 export type Access = 'public' | 'signedIn' | readonly Role[];
@@ -164,6 +166,47 @@ export const api = {
   'approvals.decideApplication': channel({ input: decision, output: applicationSchema, access: CUSTOMER_APPROVER_ROLES }),
   'approvals.decideChange': channel({ input: decision, output: changeRequestSchema, access: CUSTOMER_APPROVER_ROLES }),
 
+  // —— policy engine (DOMAIN rules), its parameters and the working calendar ——
+  'policy.kinds': channel({ input: empty, output: z.array(kindInfoSchema), access: 'signedIn' }),
+  'policy.catalog': channel({ input: empty, output: z.array(ruleInfoSchema), access: 'signedIn' }),
+  'policy.history': channel({ input: z.object({ ruleId: z.string().max(20) }).strict(), output: z.array(paramVersionSchema), access: ['admin', 'gm'] }),
+  /** A new version of a rule's parameters from effectiveFrom (today or later) on; requests already submitted keep theirs. */
+  'policy.setParams': channel({
+    input: z
+      .object({ ruleId: z.string().max(20), params: z.record(z.string(), z.unknown()), effectiveFrom: isoDate, note: text(200).default('') })
+      .strict(),
+    output: paramVersionSchema,
+    access: ['admin'],
+  }),
+  /** The engine's judgement of a request being typed (live preview); writes nothing. */
+  'policy.preview': channel({
+    input: z.object({ request: z.record(z.string(), z.unknown()), applicantId: id.optional() }).strict(),
+    output: decisionSchema,
+    access: 'signedIn',
+  }),
+  'calendar.days': channel({
+    input: z
+      .object({ from: isoDate, to: isoDate })
+      .strict()
+      .refine((q) => q.from <= q.to && Date.parse(q.to) - Date.parse(q.from) <= 400 * 86_400_000, bilingual('日期范围须在 400 天以内', 'the range must be within 400 days')),
+    output: z.array(calendarDaySchema),
+    access: 'signedIn',
+  }),
+  'calendar.setOverride': channel({
+    input: z.object({ date: isoDate, working: z.boolean(), note: text(100).default('') }).strict(),
+    output: calendarDaySchema,
+    access: ['admin'],
+  }),
+  'calendar.removeOverride': channel({ input: z.object({ date: isoDate }).strict(), output: calendarDaySchema, access: ['admin'] }),
+
+  // —— requests judged by the engine, and their approvals ——
+  'requests.submit': channel({ input: requestSubmitSchema, output: requestSchema, access: 'signedIn' }),
+  'requests.mine': channel({ input: empty, output: z.array(requestSchema), access: 'signedIn' }),
+  'requests.inbox': channel({ input: empty, output: z.array(requestSchema), access: 'signedIn' }),
+  'requests.get': channel({ input: z.object({ id }).strict(), output: requestSchema, access: 'signedIn' }),
+  'requests.decide': channel({ input: requestDecideSchema, output: requestSchema, access: 'signedIn' }),
+  'requests.withdraw': channel({ input: z.object({ id, version: z.int() }).strict(), output: requestSchema, access: 'signedIn' }),
+
   // —— audit ——
   'audit.list': channel({
     input: z
@@ -210,6 +253,16 @@ export const FIELD_LABELS: Readonly<Record<string, Label>> = {
   query: { zh: '查询条件', en: 'Query' },
   filter: { zh: '筛选条件', en: 'Filter' },
   sort: { zh: '排序', en: 'Sort' },
+  ruleId: { zh: '规则', en: 'Rule' },
+  params: { zh: '参数', en: 'Parameters' },
+  effectiveFrom: { zh: '生效日期', en: 'Effective from' },
+  note: { zh: '说明', en: 'Note' },
+  request: { zh: '申请', en: 'Request' },
+  applicantId: { zh: '申请人', en: 'Applicant' },
+  from: { zh: '开始日期', en: 'From' },
+  to: { zh: '结束日期', en: 'To' },
+  date: { zh: '日期', en: 'Date' },
+  working: { zh: '是否上班', en: 'Working day' },
 };
 
 export { IPC_CHANNEL, type InvokeResult } from './ipc';

@@ -11,6 +11,8 @@ export const ERROR_CODES = [
   'BAD_CREDENTIALS',
   'UNKNOWN_CHANNEL',
   'SETUP_REQUIRED',
+  /** The policy engine refuses the request (a rule blocks it); the issues name the rules. */
+  'POLICY_DENIED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -7,12 +7,14 @@ import { SessionStore } from './api/sessions';
 import { auditHandlers } from './audit/handlers';
 import { customerHandlers } from './customers/handlers';
 import { openDatabase, type Database, type OpenOptions } from './db/connection';
+import { policyHandlers } from './requests/handlers';
 import { userHandlers } from './users/handlers';
 
 export const handlers: Handlers = {
   ...userHandlers,
   ...customerHandlers,
   ...auditHandlers,
+  ...policyHandlers,
 };
 
 export interface Core {

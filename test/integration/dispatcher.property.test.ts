@@ -58,6 +58,20 @@ beforeAll(async () => {
     'approvals.decideApplication': { id: ids.application, decision: 'reject', comment: '' },
     'approvals.decideChange': { id: ids.change, decision: 'reject', comment: '' },
     'audit.list': { startRow: 0, endRow: 10, entity: 'customers', entityId: String(ids.customer) },
+    'policy.kinds': {},
+    'policy.catalog': {},
+    'policy.history': { ruleId: 'E-APPROVAL' },
+    'policy.setParams': { ruleId: 'E-APPROVAL', params: { gmAboveFen: 600_000 }, effectiveFrom: '2099-01-01', note: '' },
+    'policy.preview': { request: { kind: 'expense', amount: 100 } },
+    'calendar.days': { from: '2026-10-01', to: '2026-10-10' },
+    'calendar.setOverride': { date: '2026-12-31', working: false, note: '' },
+    'calendar.removeOverride': { date: '2026-12-31' },
+    'requests.submit': { request: { kind: 'expense', amount: 100 }, note: '' },
+    'requests.mine': {},
+    'requests.inbox': {},
+    'requests.get': { id: 1 },
+    'requests.decide': { id: 1, version: 1, decision: 'reject', comment: '不行' },
+    'requests.withdraw': { id: 1, version: 1 },
   };
 });
 afterAll(() => t?.cleanup());

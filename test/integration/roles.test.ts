@@ -35,6 +35,10 @@ beforeAll(async () => {
     'approvals.decideApplication': { id: created.application.id, decision: 'approve' },
     'approvals.decideChange': { id: request.changeRequest!.id, decision: 'approve' },
     'audit.list': {},
+    'policy.history': { ruleId: 'E-APPROVAL' },
+    'policy.setParams': { ruleId: 'E-APPROVAL', params: { gmAboveFen: 600_000 }, effectiveFrom: '2099-01-01' },
+    'calendar.setOverride': { date: '2026-12-31', working: false },
+    'calendar.removeOverride': { date: '2026-12-31' },
   };
 });
 afterAll(() => t?.cleanup());
@@ -47,6 +51,9 @@ describe('role lists of the contract', () => {
   it('matches DOMAIN §1 for the key channels', () => {
     expect([...accessOf('users.create')]).toEqual(['admin']);
     expect([...accessOf('audit.list')].sort()).toEqual(['admin', 'gm']);
+    // policy parameters and the company calendar are the administrator's (DOMAIN §1)
+    expect([...accessOf('policy.setParams')]).toEqual(['admin']);
+    expect([...accessOf('calendar.setOverride')]).toEqual(['admin']);
     expect([...accessOf('approvals.decideChange')].sort()).toEqual(['director', 'gm', 'manager']);
     expect([...accessOf('approvals.decideApplication')].sort()).toEqual(['director', 'gm', 'manager']);
     expect(accessOf('customers.create')).not.toContain('finance');

@@ -4,3 +4,4 @@ export * from '../settings/schema';
 export * from '../audit/schema';
 export * from '../customers/schema';
 export * from '../policy/schema';
+export * from '../requests/schema';
