@@ -6,7 +6,7 @@ import { formatTimestamp } from '../../../../shared/dates';
 import { ApiError, invoke } from '../../api/client';
 import { useToast } from '../../app/toast';
 import { useErrorText, useLabel } from '../../i18n';
-import { summaryOf, type ApprovalItem } from './items';
+import { summaryOf, type ApprovalItem, type CustomerItem } from './items';
 import { useApprovalsMessages } from './messages';
 import { customerFieldMeta, useFieldValueText } from './values';
 
@@ -40,7 +40,11 @@ function ChangeTable({ item }: { item: Extract<ApprovalItem, { kind: 'change' }>
   );
 }
 
-function Decision({ item, onDecided, onStale }: { item: ApprovalItem; onDecided: (item: ApprovalItem) => void; onStale: () => void }) {
+/**
+ * Approve / reject with a comment (a rejection needs one). `decide` performs the call and returns
+ * the success message; CONFLICT or NOT_FOUND means the list is out of date.
+ */
+export function DecisionForm({ decide: perform, onDecided, onStale }: { decide: (decision: 'approve' | 'reject', comment: string) => Promise<string>; onDecided: () => void; onStale: () => void }) {
   const t = useApprovalsMessages();
   const toast = useToast();
   const errorText = useErrorText();
@@ -48,7 +52,6 @@ function Decision({ item, onDecided, onStale }: { item: ApprovalItem; onDecided:
   const [needComment, setNeedComment] = useState(false);
   const [busy, setBusy] = useState(false);
   const commentBox = useRef<HTMLTextAreaElement>(null);
-  const { customerName } = summaryOf(item);
 
   async function decide(decision: 'approve' | 'reject') {
     if (decision === 'reject' && !comment.trim()) {
@@ -60,15 +63,8 @@ function Decision({ item, onDecided, onStale }: { item: ApprovalItem; onDecided:
     }
     setBusy(true);
     try {
-      const input = { id: item.kind === 'change' ? item.request.id : item.application.id, decision, comment };
-      if (item.kind === 'change') await invoke('approvals.decideChange', input);
-      else await invoke('approvals.decideApplication', input);
-      const key =
-        item.kind === 'change'
-          ? decision === 'approve' ? 'approvedChange' : 'rejectedChange'
-          : decision === 'approve' ? 'approvedApplication' : 'rejectedApplication';
-      toast('success', t(key, { customer: customerName }));
-      onDecided(item);
+      toast('success', await perform(decision, comment));
+      onDecided();
     } catch (err) {
       toast('error', errorText(err));
       setBusy(false);
@@ -108,7 +104,7 @@ function Decision({ item, onDecided, onStale }: { item: ApprovalItem; onDecided:
   );
 }
 
-export function ApprovalCard(props: { item: ApprovalItem; mode: 'inbox' | 'mine'; onDecided?: (item: ApprovalItem) => void; onStale?: () => void }) {
+export function ApprovalCard(props: { item: CustomerItem; mode: 'inbox' | 'mine'; onDecided?: (item: ApprovalItem) => void; onStale?: () => void }) {
   const t = useApprovalsMessages();
   const label = useLabel();
   const { item, mode } = props;
@@ -147,7 +143,22 @@ export function ApprovalCard(props: { item: ApprovalItem; mode: 'inbox' | 'mine'
         </div>
       </dl>
       {item.kind === 'change' && <ChangeTable item={item} />}
-      {mode === 'inbox' && props.onDecided && <Decision item={item} onDecided={props.onDecided} onStale={props.onStale ?? (() => undefined)} />}
+      {mode === 'inbox' && props.onDecided && (
+        <DecisionForm
+          decide={async (decision, comment) => {
+            const input = { id: s.id, decision, comment };
+            if (item.kind === 'change') await invoke('approvals.decideChange', input);
+            else await invoke('approvals.decideApplication', input);
+            const key =
+              item.kind === 'change'
+                ? decision === 'approve' ? 'approvedChange' : 'rejectedChange'
+                : decision === 'approve' ? 'approvedApplication' : 'rejectedApplication';
+            return t(key, { customer: s.customerName });
+          }}
+          onDecided={() => props.onDecided?.(item)}
+          onStale={props.onStale ?? (() => undefined)}
+        />
+      )}
       {mode === 'mine' && (
         <div className="approval-outcome">
           {s.status === 'pending' ? (

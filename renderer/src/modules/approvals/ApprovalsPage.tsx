@@ -1,10 +1,14 @@
-// 审批: what waits for my decision (C-NEW, C-CHANGE; managers and above) and what I have filed.
-// The core decides who may approve; a rep's inbox is simply empty, and this page says why.
+// 审批: what waits for my decision (requests judged by the policy engine whose current step is
+// mine; C-NEW and C-CHANGE for managers and above) and what I have filed, with 新建申请.
+// The core decides who may approve; the inbox shows only what is mine to decide.
 import { useCallback, useEffect, useState } from 'react';
 import { ROLE_LABELS } from '../../../../shared/domain';
 import { invoke } from '../../api/client';
 import { useSession } from '../../app/session';
 import { useErrorText, useLabel } from '../../i18n';
+import { PolicyRequestCard } from '../requests/PolicyRequestCard';
+import { RequestDrawer } from '../requests/RequestDrawer';
+import { useRequestMessages } from '../requests/messages';
 import { ApprovalCard } from './ApprovalCard';
 import { itemsOf, withoutItem, type ApprovalItem, type RequestLists } from './items';
 import { useApprovalsMessages } from './messages';
@@ -12,17 +16,23 @@ import { isApprover, notifyApprovalsChanged } from './pending';
 
 type Tab = 'inbox' | 'mine';
 
-function useRequestLists(channel: 'approvals.inbox' | 'approvals.mine', enabled: boolean) {
+const NO_CUSTOMER_ITEMS = { applications: [], changeRequests: [] };
+
+function useRequestLists(which: 'inbox' | 'mine', enabled: boolean, customerApprover: boolean) {
   const [lists, setLists] = useState<RequestLists | null>(null);
   const [error, setError] = useState<unknown>(null);
   const load = useCallback(async () => {
     try {
-      setLists(await invoke(channel, {}));
+      const [customers, requests] = await Promise.all([
+        which === 'mine' ? invoke('approvals.mine', {}) : customerApprover ? invoke('approvals.inbox', {}) : Promise.resolve(NO_CUSTOMER_ITEMS),
+        invoke(which === 'mine' ? 'requests.mine' : 'requests.inbox', {}),
+      ]);
+      setLists({ ...customers, requests });
       setError(null);
     } catch (err) {
       setError(err);
     }
-  }, [channel]);
+  }, [which, customerApprover]);
   useEffect(() => {
     if (enabled) void load();
   }, [enabled, load]);
@@ -31,13 +41,15 @@ function useRequestLists(channel: 'approvals.inbox' | 'approvals.mine', enabled:
 
 export function ApprovalsPage() {
   const t = useApprovalsMessages();
+  const tr = useRequestMessages();
   const label = useLabel();
   const errorText = useErrorText();
   const me = useSession();
   const approver = isApprover(me.role);
   const [tab, setTab] = useState<Tab>('inbox');
-  const inbox = useRequestLists('approvals.inbox', approver);
-  const mine = useRequestLists('approvals.mine', tab === 'mine');
+  const [creating, setCreating] = useState(false);
+  const inbox = useRequestLists('inbox', true, approver);
+  const mine = useRequestLists('mine', tab === 'mine', approver);
 
   const inboxItems = inbox.lists ? itemsOf(inbox.lists, 'oldest') : [];
   const mineItems = mine.lists ? itemsOf(mine.lists, 'newest') : [];
@@ -70,7 +82,7 @@ export function ApprovalsPage() {
             data-testid="approvals-tab-inbox"
           >
             {t('tabInbox')}
-            {approver && inbox.lists && <span className="tab-count">{inboxItems.length}</span>}
+            {inbox.lists && <span className="tab-count">{inboxItems.length}</span>}
           </button>
           <button
             type="button"
@@ -84,12 +96,23 @@ export function ApprovalsPage() {
           </button>
         </div>
         <span className="spacer" />
-        {(tab === 'mine' || approver) && (
-          <button type="button" onClick={() => void current.load()}>
-            {t('refresh')}
-          </button>
-        )}
+        <button type="button" onClick={() => void current.load()}>
+          {t('refresh')}
+        </button>
+        <button type="button" className="primary" onClick={() => setCreating(true)} data-testid="request-new">
+          {tr('newRequest')}
+        </button>
       </div>
+      {creating && (
+        <RequestDrawer
+          onClose={() => setCreating(false)}
+          onSubmitted={() => {
+            setCreating(false);
+            setTab('mine');
+            void mine.load();
+          }}
+        />
+      )}
 
       {current.error !== null && (
         <div className="form-error" role="alert">
@@ -102,23 +125,24 @@ export function ApprovalsPage() {
 
       {tab === 'inbox' ? (
         <section className="approval-list" role="tabpanel" data-testid="approvals-inbox">
-          {!approver ? (
-            <div className="panel empty-state">
-              <p className="empty-title">{t('notApprover', { role: label(ROLE_LABELS[me.role]) })}</p>
-              <p className="muted">{t('notApproverHint')}</p>
-              <button type="button" onClick={() => setTab('mine')}>
-                {t('showMine')}
-              </button>
-            </div>
-          ) : inbox.lists === null ? (
+          {inbox.lists === null ? (
             inbox.error === null && <div className="panel empty-state muted">{t('loading')}</div>
           ) : inboxItems.length === 0 ? (
             <div className="panel empty-state">
               <p className="empty-title">{t('inboxEmpty')}</p>
-              <p className="muted">{t('inboxEmptyHint')}</p>
+              <p className="muted">{approver ? t('inboxEmptyHint') : t('notApproverHint', { role: label(ROLE_LABELS[me.role]) })}</p>
+              <button type="button" onClick={() => setTab('mine')}>
+                {t('showMine')}
+              </button>
             </div>
           ) : (
-            inboxItems.map((item) => <ApprovalCard key={item.key} item={item} mode="inbox" onDecided={decided} onStale={stale} />)
+            inboxItems.map((item) =>
+              item.kind === 'policy' ? (
+                <PolicyRequestCard key={item.key} request={item.policy} mode="inbox" onDecided={() => decided(item)} onStale={stale} />
+              ) : (
+                <ApprovalCard key={item.key} item={item} mode="inbox" onDecided={decided} onStale={stale} />
+              ),
+            )
           )}
         </section>
       ) : (
@@ -131,7 +155,13 @@ export function ApprovalsPage() {
               <p className="muted">{t('mineEmptyHint')}</p>
             </div>
           ) : (
-            mineItems.map((item) => <ApprovalCard key={item.key} item={item} mode="mine" />)
+            mineItems.map((item) =>
+              item.kind === 'policy' ? (
+                <PolicyRequestCard key={item.key} request={item.policy} mode="mine" onChanged={() => void mine.load()} />
+              ) : (
+                <ApprovalCard key={item.key} item={item} mode="mine" />
+              ),
+            )
           )}
         </section>
       )}

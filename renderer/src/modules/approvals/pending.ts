@@ -16,16 +16,16 @@ export function notifyApprovalsChanged(): void {
   window.dispatchEvent(new Event(CHANGED));
 }
 
+/** Everything waiting for me: requests whose current step is mine, plus C-NEW / C-CHANGE for approvers. */
 export function usePendingApprovalCount(role: Role): number {
   const approver = isApprover(role);
   const [count, setCount] = useState(0);
   useEffect(() => {
-    if (!approver) return;
     let alive = true;
     const refresh = () => {
-      invoke('approvals.inbox', {})
-        .then((inbox) => {
-          if (alive) setCount(inbox.applications.length + inbox.changeRequests.length);
+      Promise.all([approver ? invoke('approvals.inbox', {}) : Promise.resolve({ applications: [], changeRequests: [] }), invoke('requests.inbox', {})])
+        .then(([inbox, requests]) => {
+          if (alive) setCount(inbox.applications.length + inbox.changeRequests.length + requests.length);
         })
         .catch(() => undefined);
     };
@@ -40,5 +40,5 @@ export function usePendingApprovalCount(role: Role): number {
       window.clearInterval(timer);
     };
   }, [approver]);
-  return approver ? count : 0;
+  return count;
 }

@@ -1,0 +1,232 @@
+// 新建申请: pick a kind, fill its fields; the engine's findings show live beside the form (the
+// same judgement the core applies on submission); a blocked request cannot be submitted.
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { ROLE_LABELS, ROLES, type Role } from '../../../../shared/domain';
+import type { Decision, KindField, KindInfo } from '../../../../shared/policy';
+import type { PolicyRequest } from '../../../../shared/requests';
+import { ApiError, invoke } from '../../api/client';
+import { Field } from '../../app/Field';
+import { useSession } from '../../app/session';
+import { useToast } from '../../app/toast';
+import { useErrorText, useLabel, useLang } from '../../i18n';
+import { OWNER_ROLES, useSalesDirectory } from '../customers/useSalesDirectory';
+import { DecisionView } from './DecisionView';
+import { useKinds } from './kinds';
+import { useRequestMessages } from './messages';
+import { blankForm, convert, type FormValue } from './values';
+
+const PREVIEW_DELAY_MS = 250;
+/** Roles that enter requests for others (the core checks the same list). */
+const ON_BEHALF_ROLES: readonly Role[] = ['assistant', 'admin', 'manager', 'director', 'gm'];
+
+function FieldInput(props: { field: KindField; value: FormValue | undefined; onChange: (v: FormValue) => void; error?: string }) {
+  const { field, value, onChange } = props;
+  const t = useRequestMessages();
+  const label = useLabel();
+  const common = { name: field.name, 'aria-invalid': props.error ? true : undefined, 'data-testid': `request-field-${field.name}` } as const;
+  switch (field.input) {
+    case 'bool':
+      return <input type="checkbox" {...common} checked={value === true} onChange={(e) => onChange(e.target.checked)} />;
+    case 'date':
+      return <input type="date" {...common} value={String(value ?? '')} onChange={(e) => onChange(e.target.value)} />;
+    case 'timestamp':
+      return <input type="datetime-local" {...common} value={String(value ?? '')} onChange={(e) => onChange(e.target.value)} />;
+    case 'choice':
+    case 'role': {
+      const options = field.input === 'role' ? ROLES.map((r) => ({ value: r, text: label(ROLE_LABELS[r]) })) : (field.options ?? []).map((o) => ({ value: o.value, text: label(o.label) }));
+      return (
+        <select {...common} value={String(value ?? '')} onChange={(e) => onChange(e.target.value)}>
+          <option value="">{field.optional ? t('unset') : '—'}</option>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.text}
+            </option>
+          ))}
+        </select>
+      );
+    }
+    default:
+      return (
+        <input
+          type="text"
+          inputMode={field.input === 'text' ? undefined : 'decimal'}
+          {...common}
+          className={field.input === 'fen' || field.input === 'int' || field.input === 'number' ? 'num' : undefined}
+          value={String(value ?? '')}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      );
+  }
+}
+
+export function RequestDrawer(props: { initialKind?: string; onClose: () => void; onSubmitted: (request: PolicyRequest) => void }) {
+  const t = useRequestMessages();
+  const label = useLabel();
+  const { lang } = useLang();
+  const toast = useToast();
+  const errorText = useErrorText();
+  const me = useSession();
+  const kinds = useKinds();
+  const directory = useSalesDirectory();
+  const titleId = useId();
+  const rootRef = useRef<HTMLDivElement>(null);
+  const submittable = useMemo(() => (kinds ?? []).filter((k) => k.submittable), [kinds]);
+  const [kindName, setKindName] = useState(props.initialKind ?? '');
+  const kind: KindInfo | undefined = submittable.find((k) => k.kind === kindName) ?? submittable[0];
+  const [form, setForm] = useState<Record<string, FormValue>>({});
+  const [note, setNote] = useState('');
+  const [applicantId, setApplicantId] = useState<number | null>(null);
+  const [decision, setDecision] = useState<Decision | null>(null);
+  const [checking, setChecking] = useState(false);
+  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+
+  // A new kind starts from a blank form.
+  useEffect(() => {
+    if (kind) setForm(blankForm(kind.fields));
+    setDecision(null);
+    setServerErrors({});
+  }, [kind]);
+
+  useEffect(() => {
+    rootRef.current?.querySelector<HTMLElement>('select, input')?.focus();
+  }, [kinds]);
+
+  // The request as the engine takes it, or the local problems (unparsable amounts, missing fields).
+  const built = useMemo(() => {
+    if (!kind) return null;
+    const request: Record<string, unknown> = { kind: kind.kind };
+    const problems: Record<string, string> = {};
+    let missing = false;
+    for (const field of kind.fields) {
+      const converted = convert(field, form[field.name]);
+      if (!converted.ok) problems[field.name] = t(converted.problem);
+      else if (converted.value === undefined) missing ||= !field.optional;
+      else request[field.name] = converted.value;
+    }
+    return { request, problems, complete: !missing && Object.keys(problems).length === 0 };
+  }, [kind, form, t]);
+
+  // Live preview: the core judges the request as it would on submission (writes nothing).
+  useEffect(() => {
+    if (!built?.complete) {
+      setDecision(null);
+      setServerErrors({});
+      return;
+    }
+    let alive = true;
+    setChecking(true);
+    const timer = window.setTimeout(() => {
+      invoke('policy.preview', { request: built.request, ...(applicantId ? { applicantId } : {}) })
+        .then((d) => {
+          if (!alive) return;
+          setDecision(d);
+          setServerErrors({});
+        })
+        .catch((error: unknown) => {
+          if (!alive) return;
+          setDecision(null);
+          if (error instanceof ApiError && error.payload.code === 'VALIDATION') {
+            setServerErrors(Object.fromEntries(error.payload.issues.map((i) => [i.field.split('.')[0]!, lang === 'zh' ? i.message : i.messageEn])));
+          }
+        })
+        .finally(() => alive && setChecking(false));
+    }, PREVIEW_DELAY_MS);
+    return () => {
+      alive = false;
+      window.clearTimeout(timer);
+    };
+  }, [built, applicantId, lang]);
+
+  async function submit() {
+    if (!built?.complete || !decision || decision.decision === 'deny' || busy) return;
+    setBusy(true);
+    try {
+      const saved = await invoke('requests.submit', { request: built.request, note, ...(applicantId ? { applicantId } : {}) });
+      const pending = saved.steps.find((s) => s.status === 'pending');
+      toast(
+        'success',
+        pending ? t('submitted', { id: saved.id, who: pending.approverName ?? label(ROLE_LABELS[pending.role]) }) : t('submittedApproved', { id: saved.id }),
+      );
+      props.onSubmitted(saved);
+    } catch (error) {
+      toast('error', errorText(error));
+      setBusy(false);
+    }
+  }
+
+  function onKeyDown(e: KeyboardEvent) {
+    if (e.key === 'Escape') props.onClose();
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void submit();
+  }
+
+  const canSubmit = !!built?.complete && !!decision && decision.decision !== 'deny' && !busy && !checking;
+  const others = directory.owners.filter((u) => u.id !== me.id && OWNER_ROLES.includes(u.role));
+
+  return (
+    <div className="overlay" onMouseDown={(e) => e.target === e.currentTarget && props.onClose()}>
+      <div ref={rootRef} className="drawer request-drawer" role="dialog" aria-modal="true" aria-labelledby={titleId} data-testid="request-drawer" onKeyDown={onKeyDown}>
+        <div className="drawer-head">
+          <h2 id={titleId} className="drawer-title">
+            {t('newTitle')}
+          </h2>
+          <span className="spacer" />
+          <button type="button" className="icon-button" onClick={props.onClose} title={t('close')} aria-label={t('close')}>
+            ×
+          </button>
+        </div>
+        <div className="drawer-body request-body">
+          <div className="request-form">
+            <Field label={t('kind')}>
+              <select value={kind?.kind ?? ''} onChange={(e) => setKindName(e.target.value)} data-testid="request-kind">
+                {submittable.map((k) => (
+                  <option key={k.kind} value={k.kind}>
+                    {label(k.label)}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            {ON_BEHALF_ROLES.includes(me.role) && others.length > 0 && (
+              <Field label={t('applicant')}>
+                <select value={applicantId ?? ''} onChange={(e) => setApplicantId(e.target.value ? Number(e.target.value) : null)} data-testid="request-applicant">
+                  <option value="">{me.displayName}</option>
+                  {others.map((u) => (
+                    <option key={u.id} value={u.id}>
+                      {u.displayName}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+            )}
+            {kind?.fields.map((field) => {
+              const error = built?.problems[field.name] ?? serverErrors[field.name];
+              const hint = [field.input === 'fen' ? t('yuanHint') : '', field.optional ? t('optional') : '', field.hint ? label(field.hint) : ''].filter(Boolean).join(' · ');
+              return (
+                <Field key={`${kind.kind}-${field.name}`} label={label(field.label)} error={error} hint={hint || undefined}>
+                  <FieldInput field={field} value={form[field.name]} error={error} onChange={(v) => setForm((f) => ({ ...f, [field.name]: v }))} />
+                </Field>
+              );
+            })}
+            <Field label={t('note')} wide>
+              <textarea name="note" rows={3} maxLength={500} value={note} placeholder={t('notePlaceholder')} onChange={(e) => setNote(e.target.value)} data-testid="request-note" />
+            </Field>
+          </div>
+          <aside className="request-preview panel" aria-live="polite" data-testid="request-preview">
+            <h3>{t('preview')}</h3>
+            <p className="muted small">{t('previewHint')}</p>
+            {decision ? <DecisionView decision={decision} /> : <p className="muted">{checking ? t('previewChecking') : t('previewIncomplete')}</p>}
+          </aside>
+        </div>
+        <div className="drawer-foot">
+          <span className="spacer" />
+          <button type="button" onClick={props.onClose}>
+            {t('cancel')}
+          </button>
+          <button type="button" className="primary" disabled={!canSubmit} onClick={() => void submit()} data-testid="request-submit" title="Ctrl+Enter">
+            {busy ? t('submitting') : t('submit')}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
