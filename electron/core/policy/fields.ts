@@ -17,9 +17,11 @@ interface FieldMeta {
 
 const registry = z.registry<FieldMeta>();
 
+/** Labels a fresh copy of the schema: shared building blocks (isoDate, fen) must not carry one field's label. */
 function tag<S extends z.ZodType>(schema: S, meta: FieldMeta): S {
-  registry.add(schema, meta);
-  return schema;
+  const own = schema.clone() as S;
+  registry.add(own, meta);
+  return own;
 }
 
 type Opts = { hint?: Label };
