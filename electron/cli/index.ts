@@ -34,6 +34,16 @@ const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./commands/verify')).verifyCommand,
   },
   { name: 'web', summary: '浏览器预览（仅本机）/ browser preview (this machine only)', load: async () => (await import('./commands/web')).webCommand },
+  {
+    name: 'policy check',
+    summary: '检查申请（JSON 进，结论出）/ judge requests (JSON in, decision out)',
+    load: async () => (await import('./commands/policy')).policyCheckCommand,
+  },
+  {
+    name: 'policy kinds',
+    summary: '申请类型、字段和示例 / request kinds, fields, examples',
+    load: async () => (await import('./commands/policy')).policyKindsCommand,
+  },
 ];
 
 function version(): string {
@@ -61,6 +71,7 @@ ${COMMON_HELP}
   salesdesk user add --db ./office.db --username zhangwei --name 张伟 --role manager --password '******'
   salesdesk demo --db ./demo.db --customers 5000 --seed 1
   salesdesk verify --db ./office.db --json
+  echo '{"kind":"expense","amount":600000}' | salesdesk policy check
 `;
 }
 
@@ -73,10 +84,16 @@ ${COMMANDS.filter((c) => c.name.startsWith('user ')).map((c) => `  salesdesk ${c
 详细说明 / details: salesdesk user add --help
 `;
 
+/** Commands with subcommands (`user add`, `policy check`): the group alone prints its help. */
+const GROUPS: Readonly<Record<string, () => Promise<string>>> = {
+  user: async () => userGroupHelp,
+  policy: async () => (await import('./commands/policy')).policyGroupHelp,
+};
+
 function findCommand(argv: readonly string[]): { command: CommandEntry; rest: string[] } | null {
   const [first, second] = argv;
-  if (first === 'user' && second && !second.startsWith('-')) {
-    const command = COMMANDS.find((c) => c.name === `user ${second}`);
+  if (first !== undefined && Object.hasOwn(GROUPS, first) && second && !second.startsWith('-')) {
+    const command = COMMANDS.find((c) => c.name === `${first} ${second}`);
     return command ? { command, rest: argv.slice(2) } : null;
   }
   const command = COMMANDS.find((c) => c.name === first);
@@ -100,13 +117,14 @@ async function runCli(argv: readonly string[]): Promise<number> {
       return EXIT.ok;
     }
     if (first === 'help') return runCli([...argv.slice(1), '--help']);
-    if (first === 'user' && (second === undefined || second === '--help' || second === '-h')) {
-      process.stdout.write(userGroupHelp.trimStart());
+    const group = Object.hasOwn(GROUPS, first) ? GROUPS[first] : undefined;
+    if (group && (second === undefined || second === '--help' || second === '-h')) {
+      process.stdout.write((await group()).trimStart());
       return second === undefined ? EXIT.usage : EXIT.ok;
     }
     const found = findCommand(argv);
     if (!found) {
-      const name = first === 'user' ? `user ${second ?? ''}`.trim() : first;
+      const name = group ? `${first} ${second ?? ''}`.trim() : first;
       throw new UsageError(`未知命令“${name}”`, `Unknown command "${name}"`);
     }
     const command = await found.command.load();
