@@ -1,42 +1,11 @@
 // What the policy engine says about a request: the decision, each finding with its rule id,
 // the approval chain in order, and what it computed (caps, deadlines, shares).
-import { ROLE_LABELS, type Label } from '../../../../shared/domain';
-import type { Decision } from '../../../../shared/policy';
+import { ROLE_LABELS } from '../../../../shared/domain';
+import { COMPUTED_LABELS, type Decision } from '../../../../shared/policy';
 import { useLabel, useLang } from '../../i18n';
 import { useRequestMessages } from './messages';
 import { computedText } from './values';
 
-/** Names of the engine's computed values (by key, shared by the kinds). */
-const COMPUTED_LABELS: Record<string, Label> = {
-  capFen: { zh: '标准上限', en: 'Cap' },
-  reimbursableFen: { zh: '公司承担', en: 'Company pays' },
-  employeeFen: { zh: '个人承担', en: 'Employee pays' },
-  workingDays: { zh: '请假工作日', en: 'Working days' },
-  requiredNoticeDays: { zh: '须提前天数', en: 'Notice required (days)' },
-  noticeDays: { zh: '实际提前天数', en: 'Notice given (days)' },
-  fineFen: { zh: '罚款', en: 'Fine' },
-  discountPct: { zh: '折扣', en: 'Discount' },
-  handleDueAt: { zh: '处理期限', en: 'Handle by' },
-  respondDueAt: { zh: '答复期限', en: 'Respond by' },
-  slipDueDate: { zh: '投诉单期限', en: 'Slip due' },
-  countsForMonth: { zh: '计入当月业绩', en: 'Counts for the month' },
-  perDiemFen: { zh: '出差包干', en: 'Per diem' },
-  newBalanceFen: { zh: '下单后欠款', en: 'Balance after order' },
-  overLimitFen: { zh: '超出额度', en: 'Over the limit' },
-  bonusFen: { zh: '奖金', en: 'Bonus' },
-  achievementPct: { zh: '达成率', en: 'Achievement' },
-  pointsDeducted: { zh: '扣分', en: 'Points deducted' },
-  fileBy: { zh: '最迟报销日', en: 'File by' },
-  costFen: { zh: '人员与销售费用', en: 'Staff and sales cost' },
-  sharePct: { zh: '占预计新增收入', en: 'Share of projected revenue' },
-  qualifies: { zh: '符合月结条件', en: 'Qualifies' },
-  jointLiability: { zh: '业务员连带责任', en: 'Rep jointly liable' },
-  lodgingAllowed: { zh: '可报住宿', en: 'Lodging allowed' },
-  countsAsTravelDay: { zh: '计为出差日', en: 'Counts as a travel day' },
-  seriousViolation: { zh: '严重违纪', en: 'Serious violation' },
-  delayRisk: { zh: '交货延迟风险', en: 'Delay risk' },
-  deadline: { zh: '截止日期', en: 'Deadline' },
-};
 
 const SEVERITY_ICON = { block: '✕', approval: '✓', warn: '!', info: 'i' } as const;
 

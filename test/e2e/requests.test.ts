@@ -1,0 +1,130 @@
+// A rep's over-cap entertainment request (E-ENTERTAIN) as people work it: the finding shows live
+// while he types, he submits it, it lands in his manager's inbox (and nobody else's), the manager
+// approves it with a comment, and the rep sees the outcome. A request the rules block cannot be sent.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localDate } from '../../shared/dates';
+import { chromiumPath, signIn, signOut, startE2E, type E2E } from './support';
+
+const PASSWORD = 'pass-1234';
+
+function daysFromToday(n: number): string {
+  const d = new Date();
+  d.setDate(d.getDate() + n);
+  return localDate(d);
+}
+
+describe.skipIf(!chromiumPath())('requests judged by the policy engine (browser preview)', () => {
+  let e: E2E;
+  let adminToken: string | null;
+
+  beforeAll(async () => {
+    e = await startE2E();
+    ({ token: adminToken } = await e.api(null, 'setup.init', { companyName: '苏州恒达化工有限公司', adminUsername: 'admin', adminDisplayName: '系统管理员', password: PASSWORD }));
+    const manager = (await e.api(adminToken, 'users.create', { username: 'wang', displayName: '王经理', role: 'manager', password: PASSWORD })).data;
+    await e.api(adminToken, 'users.create', { username: 'zhao', displayName: '赵经理', role: 'manager', password: PASSWORD });
+    await e.api(adminToken, 'users.create', { username: 'chen', displayName: '陈总', role: 'gm', password: PASSWORD });
+    await e.api(adminToken, 'users.create', { username: 'li', displayName: '李小红', role: 'rep', managerId: manager.id, region: '华东', password: PASSWORD });
+    await e.page.goto(e.server.url);
+  });
+  afterAll(async () => {
+    await e?.close();
+  });
+
+  it("shows the over-cap finding live; the rep submits; his manager approves; the rep sees it approved", async () => {
+    const { page } = e;
+    await signIn(page, 'li', PASSWORD);
+    await page.getByTestId('nav-approvals').click();
+    await page.getByTestId('request-new').click();
+    const drawer = page.getByTestId('request-drawer');
+    await drawer.waitFor();
+    await drawer.getByTestId('request-kind').selectOption('entertainment');
+    await drawer.getByTestId('request-field-amount').fill('800');
+    await drawer.getByTestId('request-field-guests').fill('5');
+    await drawer.getByTestId('request-field-eventDate').fill(daysFromToday(2));
+    await drawer.getByTestId('request-field-appliedOn').fill(localDate(new Date()));
+    await drawer.getByTestId('request-note').fill('宴请苏州恒达采购部，商谈明年框架协议');
+
+    // Live: 5 guests × ¥100 = ¥500 cap, ¥800 asked → the manager must approve the excess.
+    const preview = drawer.getByTestId('request-preview');
+    const finding = preview.locator('[data-testid=finding][data-rule="E-ENTERTAIN"]');
+    await finding.waitFor();
+    expect(await finding.getAttribute('data-severity')).toBe('approval');
+    expect(await finding.textContent()).toContain('¥500.00');
+    expect(await preview.getByTestId('decision-view').getAttribute('data-decision')).toBe('needs_approval');
+    expect(await preview.getByTestId('approval-chain').textContent()).toContain('销售经理');
+    await expect.poll(() => preview.locator('[data-key=capFen] dd').textContent()).toBe('¥500.00');
+    await e.shot('e2e-request-entertainment-preview');
+
+    // Within the cap the finding goes away while he types.
+    await drawer.getByTestId('request-field-amount').fill('500');
+    await expect.poll(() => preview.locator('[data-testid=finding][data-rule="E-ENTERTAIN"]').count()).toBe(0);
+    await drawer.getByTestId('request-field-amount').fill('800');
+    await finding.waitFor();
+
+    await drawer.getByTestId('request-submit').click();
+    await page.getByTestId('toast-success').filter({ hasText: '王经理' }).first().waitFor();
+    await drawer.waitFor({ state: 'detached' });
+    const mine = page.getByTestId('approvals-mine').locator('[data-testid=approval-item][data-kind=policy]');
+    await mine.first().waitFor();
+    expect(await mine.first().getByTestId('request-status').textContent()).toBe('审批中');
+    await e.shot('e2e-request-submitted');
+    await signOut(page);
+
+    // Another manager's inbox does not have it.
+    await signIn(page, 'zhao', PASSWORD);
+    await page.getByTestId('nav-approvals').click();
+    await page.getByTestId('approvals-inbox').locator('.empty-state').waitFor();
+    expect(await page.getByTestId('approvals-inbox').locator('[data-kind=policy]').count()).toBe(0);
+    await signOut(page);
+
+    // His manager's does, with the finding and the badge.
+    await signIn(page, 'wang', PASSWORD);
+    await expect.poll(() => page.getByTestId('approvals-pending-count').textContent()).toBe('1');
+    await page.getByTestId('nav-approvals').click();
+    const item = page.getByTestId('approvals-inbox').locator('[data-testid=approval-item][data-kind=policy]');
+    await item.waitFor();
+    expect(await item.textContent()).toContain('李小红');
+    expect(await item.textContent()).toContain('¥800.00');
+    expect(await item.locator('[data-testid=finding][data-rule="E-ENTERTAIN"]').count()).toBe(1);
+    await e.shot('e2e-request-inbox');
+    await item.getByTestId('approval-comment').fill('同意，注意控制标准');
+    await item.getByTestId('approve-button').click();
+    await item.waitFor({ state: 'detached' });
+    await signOut(page);
+
+    await signIn(page, 'li', PASSWORD);
+    await page.getByTestId('nav-approvals').click();
+    await page.getByTestId('approvals-tab-mine').click();
+    const done = page.getByTestId('approvals-mine').locator('[data-testid=approval-item][data-kind=policy]').first();
+    await expect.poll(() => done.getByTestId('request-status').textContent()).toBe('已批准');
+    expect(await done.getByTestId('request-steps').textContent()).toContain('同意，注意控制标准');
+    await e.shot('e2e-request-approved');
+
+    const { data: requests } = await e.api(adminToken, 'requests.mine', {});
+    expect(requests).toHaveLength(0); // the admin filed nothing; the request is the rep's
+  });
+
+  it('a request the rules block shows why and cannot be submitted; nothing is saved', async () => {
+    const { page } = e;
+    await page.getByTestId('request-new').click();
+    const drawer = page.getByTestId('request-drawer');
+    await drawer.getByTestId('request-kind').selectOption('entertainment');
+    await drawer.getByTestId('request-field-amount').fill('300');
+    await drawer.getByTestId('request-field-guests').fill('3');
+    await drawer.getByTestId('request-field-eventDate').fill(daysFromToday(-10));
+    await drawer.getByTestId('request-field-appliedOn').fill(localDate(new Date()));
+    const preview = drawer.getByTestId('request-preview');
+    await expect.poll(() => preview.getByTestId('decision-view').getAttribute('data-decision')).toBe('deny');
+    expect(await preview.locator('[data-testid=finding][data-severity=block]').count()).toBeGreaterThan(0);
+    expect(await drawer.getByTestId('request-submit').isDisabled()).toBe(true);
+    await e.shot('e2e-request-denied');
+
+    // A typo in the amount is named beside the field.
+    await drawer.getByTestId('request-field-amount').fill('3OO');
+    await drawer.getByText('请输入金额').first().waitFor();
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'detached' });
+    const { data: all } = await e.api(adminToken, 'audit.list', { startRow: 0, endRow: 100, entity: 'policy_requests' });
+    expect(all.rows.filter((r) => r.action === 'requests.submit')).toHaveLength(1);
+  });
+});
