@@ -1,5 +1,116 @@
-// Filled by issue 3's rule work: this family's rules (by rule id) and request kinds.
-import type { KindDef } from '../kind';
+// §5 Orders: O-DELAY (an order not yet inspected shortly before its delivery date is a delay risk,
+// and the rep must record that the customer was notified).
+import { z } from 'zod';
+import type { Finding } from '../../../../shared/policy';
+import { bilingual, isoDate } from '../../../../shared/validation';
+import { f } from '../fields';
+import { defineKind, type KindDef } from '../kind';
+import { defineRule, finding } from '../rule';
+import { daysBetween, isoTimestamp, wallClock } from '../time';
 
-export const rules = {} as const;
-export const kinds: readonly KindDef[] = [];
+/** The date `n` calendar days after `date` (negative n: before). */
+function addDays(date: string, n: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+export interface OrderDelayRequest {
+  deliveryDate: string;
+  /** The day the order is checked. */
+  asOf: string;
+  /** Inspected (已检验) or later. */
+  inspected: boolean;
+  /** When the customer was told of the possible delay (ISO 8601 with offset). */
+  customerNotifiedAt?: string;
+  notifiedBy?: string;
+}
+
+export const orderDelay = defineRule({
+  id: 'O-DELAY',
+  name: { zh: '交货延迟预警', en: 'Delivery delay risk' },
+  description: {
+    zh: '交货日前 3 天（日历日）起，尚未检验的订单标记为“延迟风险”；客户经理须记录已通知客户（通知时间、通知人）。',
+    en: 'From 3 calendar days before the delivery date, an order not yet inspected is flagged "delay risk"; the rep must record that the customer was notified (when, by whom).',
+  },
+  params: z.object({ warnDaysBefore: z.int().min(0).max(366).default(3) }).default({ warnDaysBefore: 3 }),
+  evaluate(request: OrderDelayRequest, _ctx, params) {
+    const flagFrom = addDays(request.deliveryDate, -params.warnDaysBefore);
+    const delayRisk = !request.inspected && request.asOf >= flagFrom;
+    const daysToDelivery = daysBetween(request.asOf, request.deliveryDate);
+    const computed = { delayRisk, flagFrom, daysToDelivery };
+    const findings: Finding[] = [];
+    if (delayRisk) {
+      const when =
+        daysToDelivery > 0
+          ? { zh: `距交货日 ${request.deliveryDate} 仅剩 ${daysToDelivery} 天`, en: `${daysToDelivery} days before the delivery date ${request.deliveryDate}` }
+          : daysToDelivery === 0
+            ? { zh: `今天（${request.deliveryDate}）是交货日`, en: `the delivery date ${request.deliveryDate} is today` }
+            : { zh: `已过交货日 ${request.deliveryDate} ${-daysToDelivery} 天`, en: `${-daysToDelivery} days past the delivery date ${request.deliveryDate}` };
+      if (request.customerNotifiedAt === undefined) {
+        findings.push(
+          finding(
+            'O-DELAY',
+            'warn',
+            {
+              zh: `延迟风险：${when.zh}，订单仍未检验；须记录已通知客户（通知时间、通知人）`,
+              en: `Delay risk: ${when.en} and the order is not inspected; record that the customer was notified (when, by whom)`,
+            },
+            computed,
+          ),
+        );
+      } else {
+        const at = wallClock(request.customerNotifiedAt);
+        const by = request.notifiedBy ? { zh: `（${request.notifiedBy}）`, en: ` (${request.notifiedBy})` } : { zh: '', en: '' };
+        findings.push(
+          finding(
+            'O-DELAY',
+            'info',
+            {
+              zh: `延迟风险：${when.zh}，订单仍未检验；已于 ${at.date} ${at.time} 通知客户${by.zh}`,
+              en: `Delay risk: ${when.en} and the order is not inspected; the customer was notified on ${at.date} ${at.time}${by.en}`,
+            },
+            { ...computed, customerNotifiedAt: request.customerNotifiedAt },
+          ),
+        );
+      }
+    }
+    return { findings, computed };
+  },
+});
+
+export const rules = {
+  'O-DELAY': orderDelay,
+} as const;
+
+/** `{"kind":"order_delay","deliveryDate","asOf","inspected"}`: is an order at risk of a late delivery? */
+const orderDelayKind = defineKind({
+  kind: 'order_delay',
+  label: { zh: '交货延迟检查', en: 'Delivery delay check' },
+  rules: ['O-DELAY'],
+  submittable: false,
+  schema: z
+    .object({
+      deliveryDate: f.date({ zh: '交货日期', en: 'Delivery date' }),
+      asOf: f.date({ zh: '检查日期', en: 'As of' }),
+      inspected: f.bool({ zh: '已检验', en: 'Inspected' }),
+      customerNotifiedAt: f.timestamp({ zh: '通知客户时间', en: 'Customer notified at' }).optional(),
+      notifiedBy: f.text({ zh: '通知人', en: 'Notified by' }, { max: 40 }).optional(),
+    })
+    .superRefine((r, issue) => {
+      // Runs even when a field failed its format check: compare only valid values.
+      const comparable = r.customerNotifiedAt !== undefined && isoTimestamp.safeParse(r.customerNotifiedAt).success && isoDate.safeParse(r.asOf).success;
+      if (comparable && wallClock(r.customerNotifiedAt!).date > r.asOf) {
+        issue.addIssue({ code: 'custom', path: ['customerNotifiedAt'], ...bilingual(`不能晚于检查日期 ${r.asOf}`, `cannot be after the as-of date ${r.asOf}`) });
+      }
+    }),
+  example: { deliveryDate: '2026-11-26', asOf: '2026-11-23', inspected: false },
+  submittedOn: (r) => r.asOf,
+  evaluate(request, ctx) {
+    const outcome = orderDelay.evaluate(request, ctx, ctx.params('O-DELAY'));
+    return { findings: outcome.findings, computed: outcome.computed ?? {} };
+  },
+});
+
+/** Request kinds of this family (see ../kind.ts). */
+export const kinds: readonly KindDef[] = [orderDelayKind];
