@@ -95,6 +95,17 @@ export function changeParams(db: Db, actor: Actor, input: { ruleId: string; para
       { field: 'effectiveFrom', message: `生效日期：不能早于今天（${today}）`, messageEn: `Effective from: cannot be before today (${today})` },
     ]);
   }
+  // A misspelt parameter would otherwise be dropped silently and its default stored in its place.
+  const known = Object.keys(paramInfoOf(ruleId));
+  const unknown = Object.keys(input.params).filter((key) => !known.includes(key));
+  if (unknown.length) {
+    const issues = unknown.map((key) => ({
+      field: key,
+      message: `${key}：规则 ${ruleId} 没有这个参数（可用：${known.join('、')}）`,
+      messageEn: `${key}: rule ${ruleId} has no such parameter (known: ${known.join(', ')})`,
+    }));
+    throw new AppError('VALIDATION', issues[0]!.message, issues[0]!.messageEn, issues);
+  }
   const schema: z.ZodType = RULES[ruleId].params;
   const parsed = schema.safeParse(input.params, { reportInput: true });
   if (!parsed.success) throw validationError(parsed.error, paramLabelsOf(ruleId));

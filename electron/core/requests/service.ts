@@ -14,6 +14,7 @@ import { recordAudit } from '../audit/audit';
 import type { Actor } from '../api/context';
 import type { Db, Tx } from '../db/connection';
 import { engineOptions } from '../policy/context';
+import { describeFields } from '../policy/fields';
 import { evaluateRequest, kindDef } from '../policy/kinds';
 import { users } from '../users/schema';
 import { policyRequests, policyRequestSteps } from './schema';
@@ -54,21 +55,55 @@ function applicantOf(db: Db | Tx, actor: Actor, applicantId: number | undefined)
   return userOrThrow(db, applicantId, 'applicantId');
 }
 
-/** The applicant's direct superior, if he has an active one. */
+/** The applicant's direct superior, if he has an active one (a deactivated superior is no superior: the step goes to a gm). */
 function superiorOf(db: Db | Tx, applicant: Applicant): Applicant | null {
   if (applicant.managerId === null) return null;
-  const superior = userOrThrow(db, applicant.managerId, 'applicantId');
-  return superior.active ? superior : null;
+  const superior = db
+    .select({ id: users.id, role: users.role, managerId: users.managerId, active: users.active })
+    .from(users)
+    .where(eq(users.id, applicant.managerId))
+    .get();
+  return superior?.active ? superior : null;
 }
 
-/** The engine's judgement of a request for this applicant, by this database's parameters and calendar. */
-export function judge(db: Db | Tx, applicant: Applicant, raw: Record<string, unknown>, at: Date): Decision {
+/**
+ * What the request may not choose for itself: who the superior is (the database says; an inline
+ * `superiorRole` is dropped), the day it is filed (`appliedOn` is the submission day, so it is judged
+ * by that day's parameters) and the role of the person quoting (`role` is the applicant's).
+ */
+function asFiled(applicant: Applicant, raw: Record<string, unknown>, at: Date): Record<string, unknown> {
+  const { superiorRole: _superiorRole, ...request } = raw;
+  const def = typeof request.kind === 'string' ? kindDef(request.kind) : undefined;
+  if (!def) return request;
+  const today = localDate(at);
+  for (const field of describeFields(def.schema)) {
+    const fact =
+      field.name === 'appliedOn' && field.input === 'date'
+        ? { value: today, zh: `须为提交当天（${today}）`, en: `must be the day of submission (${today})` }
+        : field.name === 'role' && field.input === 'role'
+          ? { value: applicant.role, zh: `须为申请人的角色（${ROLE_LABELS[applicant.role].zh}）`, en: `must be the applicant's role (${applicant.role})` }
+          : null;
+    if (!fact) continue;
+    const given = request[field.name];
+    if (given === undefined) request[field.name] = fact.value;
+    else if (given !== fact.value) {
+      const message = `${field.label.zh}：${fact.zh}`;
+      const messageEn = `${field.label.en}: ${fact.en}`;
+      throw new AppError('VALIDATION', message, messageEn, [{ field: field.name, message, messageEn }]);
+    }
+  }
+  return request;
+}
+
+/** The engine's judgement of a request (as filed) for this applicant, by this database's parameters and calendar. */
+export function judge(db: Db | Tx, applicant: Applicant, request: Record<string, unknown>, at: Date): Decision {
   const superior = superiorOf(db, applicant);
-  return evaluateRequest(raw, { ...engineOptions(db, localDate(at)), superiorRole: superior?.role ?? 'gm' });
+  return evaluateRequest(request, { ...engineOptions(db, localDate(at)), superiorRole: superior?.role ?? 'gm' });
 }
 
 export function preview(db: Db, actor: Actor, raw: Record<string, unknown>, applicantId: number | undefined, at: Date): Decision {
-  return judge(db, applicantOf(db, actor, applicantId), raw, at);
+  const applicant = applicantOf(db, actor, applicantId);
+  return judge(db, applicant, asFiled(applicant, raw, at), at);
 }
 
 function holdersOf(db: Db | Tx, role: Role, except: number): number {
@@ -79,12 +114,15 @@ function holdersOf(db: Db | Tx, role: Role, except: number): number {
     .all().length;
 }
 
-/** A role step goes to the role, or up the line when nobody else holds it (a small company may have no director). */
+/**
+ * A role step goes to the role, or up the line when nobody else holds it (a small company may have no
+ * director); a role off the line (finance) that nobody else holds goes to a gm, who may do everything.
+ */
 function resolveRole(db: Db | Tx, role: Role, applicantId: number): Role {
   if (holdersOf(db, role, applicantId) > 0) return role;
   const from = ESCALATION.indexOf(role);
-  if (from < 0) return role;
-  return ESCALATION.slice(from + 1).find((r) => holdersOf(db, r, applicantId) > 0) ?? role;
+  const above: readonly Role[] = from < 0 ? ['gm'] : ESCALATION.slice(from + 1);
+  return above.find((r) => holdersOf(db, r, applicantId) > 0) ?? role;
 }
 
 function planSteps(db: Db | Tx, applicant: Applicant, steps: ApprovalStep[]): { role: Role; approverId: number | null }[] {
@@ -93,8 +131,9 @@ function planSteps(db: Db | Tx, applicant: Applicant, steps: ApprovalStep[]): { 
   for (const step of steps) {
     const next =
       step.superior && superior ? { role: superior.role, approverId: superior.id } : { role: resolveRole(db, step.role, applicant.id), approverId: null };
-    // Two steps that land on the same approver are one step.
-    if (!planned.some((p) => p.role === next.role && p.approverId === next.approverId)) planned.push(next);
+    // Two steps that land on the same approver are one step; so is a role step (an escalated one) that
+    // the superior, holding that role, already takes by name.
+    if (!planned.some((p) => p.role === next.role && (p.approverId === next.approverId || next.approverId === null))) planned.push(next);
   }
   return planned;
 }
@@ -117,10 +156,11 @@ export function submit(db: Db, actor: Actor, input: { request: Record<string, un
       { field: 'kind', message: `申请类型：“${kind.label.zh}”不能提交`, messageEn: `Kind: "${kind.label.en}" cannot be submitted` },
     ]);
   }
-  const decision = judge(db, applicant, input.request, at);
+  const request = asFiled(applicant, input.request, at);
+  const decision = judge(db, applicant, request, at);
   if (decision.decision === 'deny') throw deniedError(decision);
   const stamp = at.toISOString();
-  const { kind: kindName, ...fields } = input.request;
+  const { kind: kindName, ...fields } = request;
   return db.transaction((tx) => {
     const steps = planSteps(tx, applicant, decision.approvalSteps);
     const row = tx

@@ -1,0 +1,604 @@
+// Requests judged by the policy engine (DOMAIN §1 "approvals are enforced in the main process", §6
+// expenses, §8 leave): judged once at submission by the parameters in force that day; a blocked
+// request is refused and nothing is written; otherwise its steps are the applicant's direct superior
+// by name, then roles (escalating up the line when nobody but the applicant holds one). Inbox,
+// decide, withdraw; nobody ever approves his own request; every write is audited.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { AuditEntry, ChannelInput } from '../../shared/api';
+import type { PolicyRequest } from '../../shared/requests';
+import { KINDS } from '../../electron/core/policy/kinds';
+import { teamCore, teamTemplate, type Caller, type TeamCore, type TeamTemplate } from '../support/core';
+
+let template: TeamTemplate;
+let t: TeamCore;
+let clock: Date;
+beforeAll(async () => {
+  template = await teamTemplate();
+});
+afterAll(() => template?.cleanup());
+afterEach(() => t?.cleanup());
+
+const TODAY = '2026-11-23'; // a Monday
+const TOMORROW = '2026-11-24';
+
+/** A team core whose clock the test moves (noon in Shanghai, so the local date is the same in UTC and +08:00). */
+async function setup() {
+  clock = new Date(`${TODAY}T04:00:00.000Z`);
+  t = await teamCore(template, { now: () => clock });
+  return t.team;
+}
+
+const hasKind = (kind: string) => KINDS.some((k) => k.kind === kind && k.submittable);
+
+const expense = (amount: number) => ({ kind: 'expense', amount });
+
+function submit(caller: Caller, request: Record<string, unknown>, extra: Omit<ChannelInput<'requests.submit'>, 'request'> = {}): Promise<PolicyRequest> {
+  return caller.call('requests.submit', { request, ...extra });
+}
+
+function decide(caller: Caller, request: PolicyRequest, decision: 'approve' | 'reject', comment = ''): Promise<PolicyRequest> {
+  return caller.call('requests.decide', { id: request.id, version: request.version, decision, comment });
+}
+
+const inboxIds = async (caller: Caller) => (await caller.call('requests.inbox', {})).map((r) => r.id);
+
+/** The steps as [role, approver name or null, status]. */
+const stepsOf = (request: PolicyRequest) => request.steps.map((s) => [s.role, s.approverName, s.status]);
+
+async function auditOf(requestId: number): Promise<AuditEntry[]> {
+  const page = await t.admin.call('audit.list', { startRow: 0, endRow: 500, entity: 'policy_requests', entityId: String(requestId) });
+  return page.rows.sort((a, b) => a.id - b.id);
+}
+
+describe('submission: the steps', () => {
+  it('a rep’s expense above 5,000 yuan goes to his manager by name, then to a gm', async () => {
+    const { repB, manager } = await setup();
+    const request = await submit(repB, expense(600_000), { note: '客户拜访' });
+    expect(request).toMatchObject({
+      kind: 'expense',
+      applicantId: repB.id,
+      applicantName: '李娜',
+      enteredById: repB.id,
+      enteredByName: '李娜',
+      note: '客户拜访',
+      status: 'pending',
+      submittedOn: TODAY,
+      version: 1,
+    });
+    expect(request.fields).toMatchObject({ amount: 600_000 });
+    expect(request.fields).not.toHaveProperty('kind');
+    expect(request.decision.decision).toBe('needs_approval');
+    expect(request.decision.approvals).toEqual(['manager', 'gm']);
+    expect(request.decision.findings.map((f) => f.ruleId)).toEqual(['E-APPROVAL', 'E-APPROVAL']);
+    expect(request.steps).toEqual([
+      { seq: 1, role: 'manager', approverId: manager.id, approverName: '王经理', status: 'pending', decidedBy: null, decidedByName: null, decidedAt: null, comment: '' },
+      { seq: 2, role: 'gm', approverId: null, approverName: null, status: 'waiting', decidedBy: null, decidedByName: null, decidedAt: null, comment: '' },
+    ]);
+    expect(t.count('policy_requests')).toBe(1);
+    expect(t.count('policy_request_steps')).toBe(2);
+    expect((await repB.call('requests.mine', {})).map((r) => r.id)).toEqual([request.id]);
+  });
+
+  it('exactly 5,000 yuan needs the manager only; one fen more also the gm', async () => {
+    const { repB } = await setup();
+    const exactly = await submit(repB, expense(500_000));
+    expect(stepsOf(exactly)).toEqual([['manager', '王经理', 'pending']]);
+    expect(exactly.decision.approvals).toEqual(['manager']);
+    const above = await submit(repB, expense(500_001));
+    expect(stepsOf(above)).toEqual([
+      ['manager', '王经理', 'pending'],
+      ['gm', null, 'waiting'],
+    ]);
+  });
+
+  it('a supervisor who is the direct superior gets the superior step by name', async () => {
+    const { repA, supervisor, manager, gm } = await setup();
+    const request = await submit(repA, expense(600_000));
+    expect(stepsOf(request)).toEqual([
+      ['supervisor', '孙主管', 'pending'],
+      ['gm', null, 'waiting'],
+    ]);
+    expect(request.steps[0]!.approverId).toBe(supervisor.id);
+    expect(await inboxIds(supervisor)).toEqual([request.id]);
+    expect(await inboxIds(manager)).toEqual([]);
+    const approved = await decide(supervisor, request, 'approve');
+    expect(stepsOf(approved)).toEqual([
+      ['supervisor', '孙主管', 'approved'],
+      ['gm', null, 'pending'],
+    ]);
+    expect(await inboxIds(gm)).toEqual([request.id]);
+  });
+
+  it('a rep without a superior goes to a gm', async () => {
+    const { gm, manager } = await setup();
+    const loner = await t.userWith('rep', { displayName: '陈独立' });
+    const request = await submit(loner, expense(100_000));
+    expect(request.decision.approvals).toEqual(['gm']);
+    expect(stepsOf(request)).toEqual([['gm', null, 'pending']]);
+    expect(await inboxIds(gm)).toEqual([request.id]);
+    expect(await inboxIds(manager)).toEqual([]);
+    expect((await decide(gm, request, 'approve')).status).toBe('approved');
+  });
+
+  it('a rep whose superior was deactivated goes to a gm instead of being refused', async () => {
+    const { repB, gm } = await setup();
+    await t.admin.call('users.update', { id: t.ids.manager, patch: { active: false } });
+    const request = await submit(repB, expense(100_000));
+    expect(stepsOf(request)).toEqual([['gm', null, 'pending']]);
+    expect(await inboxIds(gm)).toEqual([request.id]);
+  });
+
+  it('ignores a superiorRole smuggled into the request: the database says who the superior is', async () => {
+    const { repB, manager } = await setup();
+    const request = await submit(repB, { ...expense(600_000), superiorRole: 'gm' });
+    expect(request.decision.approvals).toEqual(['manager', 'gm']);
+    expect(stepsOf(request)).toEqual([
+      ['manager', '王经理', 'pending'],
+      ['gm', null, 'waiting'],
+    ]);
+    expect(request.steps[0]!.approverId).toBe(manager.id);
+    expect(request.fields).not.toHaveProperty('superiorRole');
+  });
+
+  it('the request’s day is the submission day: appliedOn is filled in, and another day is refused', async () => {
+    const { repB } = await setup();
+    const request = await submit(repB, expense(100_000));
+    expect(request.fields).toEqual({ amount: 100_000, appliedOn: TODAY });
+    const before = t.snapshot();
+    for (const appliedOn of ['2026-11-20', TOMORROW]) {
+      const error = await repB.fail('requests.submit', { request: { ...expense(100_000), appliedOn } });
+      expect(error.code).toBe('VALIDATION');
+      expect(error.issues[0]?.field).toBe('appliedOn');
+      expect(error.message).toMatch(/^申请日期：/);
+    }
+    expect(t.snapshot()).toBe(before);
+    // the same day, spelled out, is fine
+    expect((await submit(repB, { ...expense(100_000), appliedOn: TODAY })).status).toBe('pending');
+  });
+});
+
+describe('nobody approves his own request', () => {
+  it('a manager’s own expense with no superior goes to a gm, not to himself', async () => {
+    const { gm } = await setup();
+    const boss = await t.userWith('manager', { displayName: '刘经理' });
+    const request = await submit(boss, expense(100_000));
+    expect(stepsOf(request)).toEqual([['gm', null, 'pending']]);
+    expect(await inboxIds(boss)).toEqual([]);
+    expect(await inboxIds(gm)).toEqual([request.id]);
+  });
+
+  it('a manager cannot approve the manager step of his own request; another manager can', async () => {
+    const { manager } = await setup();
+    const other = await t.userWith('manager', { displayName: '刘经理' });
+    // Q-BID: the manager decides whether to bid (a role step, anyone holding the role).
+    const request = await submit(other, { kind: 'bid', amount: 10_000_000 });
+    expect(stepsOf(request)).toEqual([['manager', null, 'pending']]);
+    expect(await inboxIds(other)).toEqual([]);
+    expect(await inboxIds(manager)).toEqual([request.id]);
+    const before = t.snapshot();
+    const error = await other.fail('requests.decide', { id: request.id, version: request.version, decision: 'approve', comment: '' });
+    expect(error.code).toBe('FORBIDDEN');
+    expect(error.message).toContain('自己');
+    expect(t.snapshot()).toBe(before);
+    const approved = await decide(manager, request, 'approve');
+    expect(approved.status).toBe('approved');
+    expect(approved.steps[0]).toMatchObject({ decidedBy: manager.id, decidedByName: '王经理' });
+  });
+
+  it('a role step that only the applicant holds goes up the line (the only manager’s bid → the director)', async () => {
+    const { manager, director } = await setup();
+    const request = await submit(manager, { kind: 'bid', amount: 10_000_000 });
+    expect(request.decision.approvals).toEqual(['manager']);
+    expect(stepsOf(request)).toEqual([['director', null, 'pending']]);
+    expect(await inboxIds(manager)).toEqual([]);
+    expect(await inboxIds(director)).toEqual([request.id]);
+  });
+
+  it('a gm’s own expense is never in his own inbox and he cannot approve it', async () => {
+    const { gm } = await setup();
+    const request = await submit(gm, expense(100_000));
+    expect(request.steps.every((s) => s.approverId !== gm.id)).toBe(true);
+    expect(await inboxIds(gm)).toEqual([]);
+    const error = await gm.fail('requests.decide', { id: request.id, version: request.version, decision: 'approve', comment: '' });
+    expect(error.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('escalation when nobody holds the role', () => {
+  it.runIf(hasKind('price'))('a quote needing a director goes to a gm in a company without a director; a supervisor’s share to a manager', async () => {
+    const { repB, gm, manager } = await setup();
+    await t.admin.call('users.update', { id: t.ids.director, patch: { active: false } });
+    await t.admin.call('users.update', { id: t.ids.supervisor, patch: { active: false } });
+    // 10 % off: beyond a manager's 8 %, within a director's 15 %
+    const big = await submit(repB, { kind: 'price', standardPrice: 1_000_000, unitPrice: 900_000 });
+    expect(big.decision.approvals).toEqual(['director']);
+    expect(stepsOf(big)).toEqual([['gm', null, 'pending']]);
+    expect(await inboxIds(gm)).toEqual([big.id]);
+    // 2 % off: beyond a rep's 0 %, within a supervisor's 3 %
+    const small = await submit(repB, { kind: 'price', standardPrice: 1_000_000, unitPrice: 980_000 });
+    expect(small.decision.approvals).toEqual(['supervisor']);
+    expect(stepsOf(small)).toEqual([['manager', null, 'pending']]);
+    expect(await inboxIds(manager)).toEqual([small.id]);
+  });
+
+  it.runIf(hasKind('price'))('the quoting role is the applicant’s own: a rep cannot quote as a gm', async () => {
+    const { repB, manager } = await setup();
+    const before = t.snapshot();
+    const error = await repB.fail('requests.submit', { request: { kind: 'price', role: 'gm', standardPrice: 1_000_000, unitPrice: 900_000 } });
+    expect(error.code).toBe('VALIDATION');
+    expect(error.issues[0]?.field).toBe('role');
+    expect(t.snapshot()).toBe(before);
+    const own = await submit(repB, { kind: 'price', role: 'rep', standardPrice: 1_000_000, unitPrice: 950_000 });
+    expect(own.decision.approvals).toEqual(['manager']);
+    expect(stepsOf(own)).toEqual([['manager', null, 'pending']]);
+    expect(await inboxIds(manager)).toEqual([own.id]);
+    // the preview judges with the applicant's role too
+    const preview = await repB.call('policy.preview', { request: { kind: 'price', standardPrice: 1_000_000, unitPrice: 990_000 } });
+    expect(preview.approvals).toEqual(['supervisor']);
+  });
+
+  it.runIf(hasKind('travel_advance'))('a travel advance goes to the manager, finance and the gm; without finance, finance’s step goes to the gm', async () => {
+    const { repB, finance, gm } = await setup();
+    const request = await submit(repB, { kind: 'travel_advance', amount: 40_000, travelApproved: true });
+    expect(stepsOf(request)).toEqual([
+      ['manager', '王经理', 'pending'],
+      ['finance', null, 'waiting'],
+      ['gm', null, 'waiting'],
+    ]);
+    let current = await decide(t.team.manager, request, 'approve');
+    expect(await inboxIds(finance)).toEqual([request.id]);
+    current = await decide(finance, current, 'approve');
+    expect(await inboxIds(gm)).toEqual([request.id]);
+    expect((await decide(gm, current, 'approve')).status).toBe('approved');
+
+    await t.admin.call('users.update', { id: t.ids.finance, patch: { active: false } });
+    const noFinance = await submit(repB, { kind: 'travel_advance', amount: 40_000, travelApproved: true });
+    expect(stepsOf(noFinance)).toEqual([
+      ['manager', '王经理', 'pending'],
+      ['gm', null, 'waiting'],
+    ]);
+  });
+  it.runIf(hasKind('travel_advance'))('the only finance clerk’s own advance: his superior the gm approves once, not again for the escalated finance step', async () => {
+    const { finance, gm } = await setup();
+    const request = await submit(finance, { kind: 'travel_advance', amount: 40_000, travelApproved: true });
+    expect(request.decision.approvals).toEqual(['gm', 'finance']);
+    expect(stepsOf(request)).toEqual([['gm', '赵总', 'pending']]);
+    expect((await decide(gm, request, 'approve')).status).toBe('approved');
+  });
+});
+
+describe('inbox and deciding', () => {
+  it('the manager’s inbox has it, another manager’s does not; the rep and the gm cannot decide the first step', async () => {
+    const { repB, manager, gm, director } = await setup();
+    const other = await t.userWith('manager', { displayName: '刘经理' });
+    const request = await submit(repB, expense(600_000));
+    expect(await inboxIds(manager)).toEqual([request.id]);
+    expect(await inboxIds(other)).toEqual([]);
+    expect(await inboxIds(gm)).toEqual([]);
+    expect(await inboxIds(repB)).toEqual([]);
+    const before = t.snapshot();
+    const input = { id: request.id, version: request.version, decision: 'approve', comment: '' };
+    expect((await repB.fail('requests.decide', input)).code).toBe('FORBIDDEN');
+    const early = await gm.fail('requests.decide', input);
+    expect(early.code).toBe('FORBIDDEN');
+    expect(early.message).toContain('王经理');
+    expect((await director.fail('requests.decide', input)).code).toBe('FORBIDDEN');
+    expect((await other.fail('requests.decide', input)).code).toBe('NOT_FOUND');
+    expect(t.snapshot()).toBe(before);
+  });
+
+  it('approve → the next step is pending → the gm approves → approved', async () => {
+    const { repB, manager, gm } = await setup();
+    const request = await submit(repB, expense(600_000));
+    clock = new Date(clock.getTime() + 3_600_000);
+    const first = await decide(manager, request, 'approve', '同意');
+    expect(first).toMatchObject({ status: 'pending', version: 2, updatedAt: clock.toISOString() });
+    expect(first.steps[0]).toMatchObject({ status: 'approved', decidedBy: manager.id, decidedByName: '王经理', decidedAt: clock.toISOString(), comment: '同意' });
+    expect(first.steps[1]).toMatchObject({ status: 'pending', decidedBy: null });
+    expect(await inboxIds(manager)).toEqual([]);
+    expect(await inboxIds(gm)).toEqual([request.id]);
+    // the manager may not take the gm's step as well
+    expect((await manager.fail('requests.decide', { id: request.id, version: first.version, decision: 'approve', comment: '' })).code).toBe('FORBIDDEN');
+    const done = await decide(gm, first, 'approve');
+    expect(done).toMatchObject({ status: 'approved', version: 3 });
+    expect(done.steps.map((s) => [s.status, s.decidedByName])).toEqual([
+      ['approved', '王经理'],
+      ['approved', '赵总'],
+    ]);
+    expect(await inboxIds(gm)).toEqual([]);
+    // a decided request cannot be decided again
+    expect((await gm.fail('requests.decide', { id: request.id, version: done.version, decision: 'approve', comment: '' })).code).toBe('CONFLICT');
+  });
+
+  it('a rejection needs a comment (naming comment) and skips the remaining steps', async () => {
+    const { repB, manager, gm } = await setup();
+    const request = await submit(repB, expense(600_000));
+    const before = t.snapshot();
+    for (const comment of ['', '   ']) {
+      const error = await manager.fail('requests.decide', { id: request.id, version: request.version, decision: 'reject', comment });
+      expect(error.code).toBe('VALIDATION');
+      expect(error.issues.map((i) => i.field)).toContain('comment');
+      expect(error.message).toContain('理由');
+    }
+    expect(t.snapshot()).toBe(before);
+    const rejected = await decide(manager, request, 'reject', '超出预算');
+    expect(rejected.status).toBe('rejected');
+    expect(rejected.steps.map((s) => [s.status, s.comment])).toEqual([
+      ['rejected', '超出预算'],
+      ['skipped', ''],
+    ]);
+    expect(await inboxIds(gm)).toEqual([]);
+    expect((await gm.fail('requests.decide', { id: request.id, version: rejected.version, decision: 'approve', comment: '' })).code).toBe('CONFLICT');
+  });
+
+  it('a stale version is a CONFLICT and changes nothing', async () => {
+    const { repB, manager } = await setup();
+    const request = await submit(repB, expense(100_000));
+    const withdrawn = await repB.call('requests.withdraw', { id: request.id, version: request.version });
+    const second = await submit(repB, expense(100_000));
+    const moved = await decide(manager, { ...second }, 'approve');
+    expect(moved.status).toBe('approved');
+    const third = await submit(repB, expense(600_000));
+    await decide(manager, third, 'approve');
+    const before = t.snapshot();
+    const stale = await t.team.gm.fail('requests.decide', { id: third.id, version: third.version, decision: 'approve', comment: '' });
+    expect(stale.code).toBe('CONFLICT');
+    expect((await repB.fail('requests.withdraw', { id: third.id, version: third.version })).code).toBe('CONFLICT');
+    expect((await repB.fail('requests.withdraw', { id: withdrawn.id, version: withdrawn.version })).code).toBe('CONFLICT');
+    expect(t.snapshot()).toBe(before);
+  });
+});
+
+describe('entering on someone’s behalf', () => {
+  it('an assistant (内勤) enters a rep’s request; the rep’s manager approves it', async () => {
+    const { assistant, repB, manager } = await setup();
+    const request = await submit(assistant, expense(100_000), { applicantId: repB.id });
+    expect(request).toMatchObject({ applicantId: repB.id, applicantName: '李娜', enteredById: assistant.id, enteredByName: '周内勤' });
+    expect(stepsOf(request)).toEqual([['manager', '王经理', 'pending']]);
+    expect((await repB.call('requests.mine', {})).map((r) => r.id)).toEqual([request.id]);
+    expect((await assistant.call('requests.mine', {})).map((r) => r.id)).toEqual([request.id]);
+    expect((await decide(manager, request, 'approve')).status).toBe('approved');
+    // for a rep under the supervisor, the supervisor
+    const forA = await submit(assistant, expense(100_000), { applicantId: t.ids.repA });
+    expect(stepsOf(forA)).toEqual([['supervisor', '孙主管', 'pending']]);
+    // the assistant approves nothing
+    expect((await assistant.fail('requests.decide', { id: forA.id, version: forA.version, decision: 'approve', comment: '' })).code).toBe('FORBIDDEN');
+  });
+
+  it('a rep may not submit for someone else; an unknown applicant is a VALIDATION naming applicantId', async () => {
+    const { repA, repB, assistant } = await setup();
+    const before = t.snapshot();
+    const error = await repA.fail('requests.submit', { request: expense(100_000), applicantId: repB.id });
+    expect(error.code).toBe('FORBIDDEN');
+    const preview = await repA.fail('policy.preview', { request: expense(100_000), applicantId: repB.id });
+    expect(preview.code).toBe('FORBIDDEN');
+    const unknown = await assistant.fail('requests.submit', { request: expense(100_000), applicantId: 9999 });
+    expect(unknown.code).toBe('VALIDATION');
+    expect(unknown.issues[0]?.field).toBe('applicantId');
+    expect(t.snapshot()).toBe(before);
+    // his own id is fine
+    expect((await submit(repA, expense(100_000), { applicantId: repA.id })).applicantId).toBe(repA.id);
+  });
+});
+
+describe('withdrawing', () => {
+  it('the applicant withdraws while pending: every open step is skipped, the inbox empties', async () => {
+    const { repB, manager } = await setup();
+    const request = await submit(repB, expense(600_000));
+    expect((await manager.fail('requests.withdraw', { id: request.id, version: request.version })).code).toBe('FORBIDDEN');
+    const withdrawn = await repB.call('requests.withdraw', { id: request.id, version: request.version });
+    expect(withdrawn).toMatchObject({ status: 'withdrawn', version: 2 });
+    expect(withdrawn.steps.map((s) => s.status)).toEqual(['skipped', 'skipped']);
+    expect(await inboxIds(manager)).toEqual([]);
+    expect((await manager.fail('requests.decide', { id: request.id, version: withdrawn.version, decision: 'approve', comment: '' })).code).toBe('CONFLICT');
+  });
+
+  it('an approved request cannot be withdrawn', async () => {
+    const { repB, manager } = await setup();
+    const approved = await decide(manager, await submit(repB, expense(100_000)), 'approve');
+    expect((await repB.fail('requests.withdraw', { id: approved.id, version: approved.version })).code).toBe('CONFLICT');
+  });
+});
+
+describe('refused submissions write nothing', () => {
+  it.runIf(hasKind('travel_advance'))('a blocked request is POLICY_DENIED naming the rule', async () => {
+    const { repB } = await setup();
+    const before = t.snapshot();
+    const error = await repB.fail('requests.submit', { request: { kind: 'travel_advance', amount: 50_001, travelApproved: true } });
+    expect(error.code).toBe('POLICY_DENIED');
+    expect(error.issues.map((i) => i.field)).toEqual(['E-ADVANCE']);
+    expect(error.message).toContain('E-ADVANCE');
+    expect(t.snapshot()).toBe(before);
+    // exactly 500 yuan is allowed
+    expect((await submit(repB, { kind: 'travel_advance', amount: 50_000, travelApproved: true })).status).toBe('pending');
+  });
+
+  it.runIf(hasKind('leave'))('a leave without enough notice is POLICY_DENIED by L-NOTICE', async () => {
+    const { repA, supervisor } = await setup();
+    const before = t.snapshot();
+    const error = await repA.fail('requests.submit', { request: { kind: 'leave', appliedOn: TODAY, start: TOMORROW, end: TOMORROW, reason: '家中有事', proxy: '李娜' } });
+    expect(error.code).toBe('POLICY_DENIED');
+    expect(error.issues.map((i) => i.field)).toContain('L-NOTICE');
+    expect(t.snapshot()).toBe(before);
+    // with notice, the direct superior (a supervisor) approves it
+    const leave = await submit(repA, { kind: 'leave', appliedOn: TODAY, start: '2026-11-26', end: '2026-11-27', reason: '家中有事', proxy: '李娜' });
+    expect(stepsOf(leave)).toEqual([['supervisor', '孙主管', 'pending']]);
+    expect(leave.decision.computed).toMatchObject({ workingDays: 2 });
+    expect(await inboxIds(supervisor)).toEqual([leave.id]);
+  });
+
+  it.runIf(hasKind('entertainment'))('an entertainment applied for after the event without a verbal approval is POLICY_DENIED; one before it goes to the manager', async () => {
+    const { repB } = await setup();
+    const before = t.snapshot();
+    const error = await repB.fail('requests.submit', { request: { kind: 'entertainment', amount: 30_000, guests: 4, eventDate: '2026-11-20', appliedOn: TODAY } });
+    expect(error.code).toBe('POLICY_DENIED');
+    expect(error.issues.map((i) => i.field)).toContain('E-ENTERTAIN');
+    expect(t.snapshot()).toBe(before);
+    const ok = await submit(repB, { kind: 'entertainment', amount: 45_000, guests: 4, eventDate: '2026-11-25', appliedOn: TODAY });
+    expect(ok.decision.findings.map((f) => f.ruleId)).toContain('E-ENTERTAIN');
+    expect(stepsOf(ok)).toEqual([['manager', '王经理', 'pending']]);
+    // with a verbal approval, filed the next working day after the event
+    const late = await submit(repB, { kind: 'entertainment', amount: 30_000, guests: 4, eventDate: '2026-11-20', appliedOn: TODAY, verbalApproval: true });
+    expect(late.decision.findings.map((f) => f.severity)).toContain('warn');
+    expect(late.status).toBe('pending');
+  });
+
+  it('a negative amount is a VALIDATION naming amount, not POLICY_DENIED', async () => {
+    const { repB } = await setup();
+    const before = t.snapshot();
+    const error = await repB.fail('requests.submit', { request: expense(-100) });
+    expect(error.code).toBe('VALIDATION');
+    expect(error.issues[0]?.field).toBe('amount');
+    expect(t.snapshot()).toBe(before);
+  });
+
+  it('an unknown or missing kind is a VALIDATION naming kind', async () => {
+    const { repB } = await setup();
+    const before = t.snapshot();
+    for (const request of [{ kind: 'holiday_party', amount: 1 }, { amount: 1 }]) {
+      const error = await repB.fail('requests.submit', { request });
+      expect(error.code).toBe('VALIDATION');
+      expect(error.issues[0]?.field).toBe('kind');
+      expect(error.message).toMatch(/^申请类型：/);
+    }
+    expect(t.snapshot()).toBe(before);
+  });
+
+  it('a check-only kind cannot be submitted (VALIDATION naming kind)', async () => {
+    const { repB } = await setup();
+    const checkOnly = KINDS.find((k) => !k.submittable);
+    expect(checkOnly).toBeDefined();
+    const before = t.snapshot();
+    const error = await repB.fail('requests.submit', { request: { kind: checkOnly!.kind, ...(checkOnly!.example as object) } });
+    expect(error.code).toBe('VALIDATION');
+    expect(error.issues[0]?.field).toBe('kind');
+    expect(t.snapshot()).toBe(before);
+    // …but the kinds list says so, and every submittable kind's example is accepted
+    const kinds = await repB.call('policy.kinds', {});
+    expect(kinds.find((k) => k.kind === checkOnly!.kind)?.submittable).toBe(false);
+    expect(kinds.find((k) => k.kind === 'expense')).toMatchObject({ submittable: true, rules: ['E-APPROVAL'] });
+  });
+});
+
+describe('audit', () => {
+  it('submit, approve, reject and withdraw each leave one audit row', async () => {
+    const { repB, manager, gm } = await setup();
+    const a = await submit(repB, expense(600_000));
+    const approvedOnce = await decide(manager, a, 'approve', '同意');
+    await decide(gm, approvedOnce, 'reject', '本月预算已满');
+    const b = await submit(repB, expense(100_000));
+    await repB.call('requests.withdraw', { id: b.id, version: b.version });
+
+    const rowsA = await auditOf(a.id);
+    expect(rowsA.map((r) => [r.action, r.userId])).toEqual([
+      ['requests.submit', repB.id],
+      ['requests.approve', manager.id],
+      ['requests.reject', gm.id],
+    ]);
+    expect(rowsA[0]!.after).toMatchObject({ id: a.id, kind: 'expense', status: 'pending' });
+    expect(rowsA[1]).toMatchObject({ before: { status: 'pending', step: 1 }, after: { status: 'pending', step: 1, role: 'manager', comment: '同意' } });
+    expect(rowsA[2]).toMatchObject({ after: { status: 'rejected', step: 2, role: 'gm', comment: '本月预算已满' } });
+    expect((await auditOf(b.id)).map((r) => [r.action, r.userId, r.after])).toEqual([
+      ['requests.submit', repB.id, expect.objectContaining({ status: 'pending' })],
+      ['requests.withdraw', repB.id, { status: 'withdrawn' }],
+    ]);
+  });
+
+  it('a refused submission or decision adds no audit row', async () => {
+    const { repB, manager } = await setup();
+    const request = await submit(repB, expense(100_000));
+    const rows = t.count('audit_log');
+    await repB.fail('requests.submit', { request: expense(-1) });
+    await manager.fail('requests.decide', { id: request.id, version: request.version, decision: 'reject', comment: '' });
+    await manager.fail('requests.decide', { id: request.id, version: 99, decision: 'approve', comment: '' });
+    expect(t.count('audit_log')).toBe(rows);
+  });
+});
+
+describe('who sees a request', () => {
+  it('the applicant, his approvers, whoever entered it and the department’s heads; others get NOT_FOUND', async () => {
+    const { repA, repB, manager, gm, director, supervisor, assistant, finance } = await setup();
+    const other = await t.userWith('manager', { displayName: '刘经理' });
+    const request = await submit(assistant, expense(600_000), { applicantId: repB.id });
+    for (const caller of [repB, assistant, manager, gm, director, t.admin]) {
+      expect((await caller.call('requests.get', { id: request.id })).id).toBe(request.id);
+    }
+    for (const caller of [repA, supervisor, finance, other]) {
+      const error = await caller.fail('requests.get', { id: request.id });
+      expect(error.code).toBe('NOT_FOUND');
+    }
+    expect((await repB.fail('requests.get', { id: 9999 })).code).toBe('NOT_FOUND');
+    // the manager still sees it after deciding; repA's list holds none of it
+    await decide(manager, request, 'approve');
+    expect((await manager.call('requests.get', { id: request.id })).status).toBe('pending');
+    expect(await repA.call('requests.mine', {})).toEqual([]);
+  });
+});
+
+describe('parameters in force on the submission day', () => {
+  it('a gm threshold raised from tomorrow: today’s 6,000 yuan still needs the gm, tomorrow’s does not, and today’s keeps its decision', async () => {
+    const { repB, manager, gm } = await setup();
+    await t.admin.call('policy.setParams', { ruleId: 'E-APPROVAL', params: { gmAboveFen: 800_000 }, effectiveFrom: TOMORROW, note: '上调总经理审批金额' });
+    const today = await submit(repB, expense(600_000));
+    expect(today.decision.approvals).toEqual(['manager', 'gm']);
+    expect(stepsOf(today)).toEqual([
+      ['manager', '王经理', 'pending'],
+      ['gm', null, 'waiting'],
+    ]);
+    // the preview of today agrees
+    expect((await repB.call('policy.preview', { request: expense(600_000) })).approvals).toEqual(['manager', 'gm']);
+
+    clock = new Date(`${TOMORROW}T04:00:00.000Z`);
+    const tomorrow = await submit(repB, expense(600_000));
+    expect(tomorrow.submittedOn).toBe(TOMORROW);
+    expect(tomorrow.decision.approvals).toEqual(['manager']);
+    expect(stepsOf(tomorrow)).toEqual([['manager', '王经理', 'pending']]);
+    expect(stepsOf(await submit(repB, expense(800_001)))).toEqual([
+      ['manager', '王经理', 'pending'],
+      ['gm', null, 'waiting'],
+    ]);
+
+    // yesterday's request keeps its stored decision and its gm step
+    const kept = await repB.call('requests.get', { id: today.id });
+    expect(kept.decision).toEqual(today.decision);
+    expect(kept.submittedOn).toBe(TODAY);
+    const afterManager = await decide(manager, kept, 'approve');
+    expect(afterManager.status).toBe('pending');
+    expect((await decide(gm, afterManager, 'approve')).status).toBe('approved');
+  });
+
+  it('a request cannot pick another day’s parameters through its appliedOn', async () => {
+    const { repB } = await setup();
+    await t.admin.call('policy.setParams', { ruleId: 'E-APPROVAL', params: { gmAboveFen: 800_000 }, effectiveFrom: TOMORROW, note: '' });
+    const error = await repB.fail('requests.submit', { request: { ...expense(600_000), appliedOn: TOMORROW } });
+    expect(error.code).toBe('VALIDATION');
+    expect(error.issues[0]?.field).toBe('appliedOn');
+  });
+});
+
+describe('policy.preview', () => {
+  it('writes nothing and routes the superior step to the applicant’s real superior role', async () => {
+    const { repA, repB, assistant } = await setup();
+    const before = t.snapshot();
+    const forA = await repA.call('policy.preview', { request: expense(600_000) });
+    expect(forA.decision).toBe('needs_approval');
+    expect(forA.approvals).toEqual(['supervisor', 'gm']);
+    expect(forA.approvalSteps).toEqual([
+      { role: 'supervisor', superior: true },
+      { role: 'gm', superior: false },
+    ]);
+    expect((await repB.call('policy.preview', { request: expense(600_000) })).approvals).toEqual(['manager', 'gm']);
+    // entered on repA's behalf: repA's superior, not the assistant's
+    expect((await assistant.call('policy.preview', { request: expense(100_000), applicantId: repA.id })).approvals).toEqual(['supervisor']);
+    // a smuggled superiorRole changes nothing
+    expect((await repA.call('policy.preview', { request: { ...expense(600_000), superiorRole: 'gm' } })).approvals).toEqual(['supervisor', 'gm']);
+    // a blocked request is a deny decision in the preview, not an error
+    if (hasKind('travel_advance')) {
+      const denied = await repA.call('policy.preview', { request: { kind: 'travel_advance', amount: 60_000, travelApproved: true } });
+      expect(denied.decision).toBe('deny');
+      expect(denied.findings.filter((f) => f.severity === 'block').map((f) => f.ruleId)).toEqual(['E-ADVANCE']);
+    }
+    expect((await repA.fail('policy.preview', { request: { kind: 'nope' } })).issues[0]?.field).toBe('kind');
+    expect(t.snapshot()).toBe(before);
+  });
+});
