@@ -55,7 +55,7 @@ describe('the catalog', () => {
       expect(Object.keys(rule.paramInfo).sort(), rule.id).toEqual(Object.keys(defaults).sort());
       for (const [key, info] of Object.entries(rule.paramInfo)) {
         expect(PARAM_UNITS, `${rule.id}.${key}`).toContain(info.unit);
-        expect(info.label.zh.length && info.label.en.length, `${rule.id}.${key}`).toBeTruthy();
+        expect(hasChinese(info.label.zh) && info.label.en.length > 0, `${rule.id}.${key}`).toBe(true);
       }
       expect(rule.paramsSchema, rule.id).toMatchObject({ type: 'object' });
     }

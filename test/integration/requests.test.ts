@@ -449,6 +449,7 @@ describe('refused submissions write nothing', () => {
     const error = await repB.fail('requests.submit', { request: expense(-100) });
     expect(error.code).toBe('VALIDATION');
     expect(error.issues[0]?.field).toBe('amount');
+    expect(error.message).toMatch(/^金额：/);
     expect(t.snapshot()).toBe(before);
   });
 
