@@ -57,3 +57,22 @@ describe('request kinds', () => {
     for (const f of decision.findings) expect(kind.rules, `${kind.kind} reports ${f.ruleId}`).toContain(f.ruleId);
   });
 });
+
+describe('bad input never crashes a rule', () => {
+  const GARBAGE: unknown[] = ['x', '', -1, 0, 1.5, 1e308, null, true, '2026-02-30', '2026-11-23T25:00:00+08:00', '2026-11-23T09:00:00', [], {}];
+  it.each(KINDS.map((k) => [k.kind, k] as const))('%s: each field replaced by garbage gives a validation error naming a field, or a decision', (_name, kind) => {
+    const example = kind.example as Record<string, unknown>;
+    for (const field of describeFields(kind.schema)) {
+      for (const value of GARBAGE) {
+        const request = { kind: kind.kind, ...example, [field.name]: value };
+        try {
+          const decision = evaluateRequest(request, { today: '2026-11-23' });
+          expect(['allow', 'needs_approval', 'deny']).toContain(decision.decision);
+        } catch (error) {
+          expect((error as { code?: string }).code, `${kind.kind}.${field.name} = ${JSON.stringify(value)}: ${String(error)}`).toBe('VALIDATION');
+          expect((error as { issues: { field: string }[] }).issues[0]!.field.length).toBeGreaterThan(0);
+        }
+      }
+    }
+  });
+});
