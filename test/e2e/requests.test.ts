@@ -41,7 +41,9 @@ describe.skipIf(!chromiumPath())('requests judged by the policy engine (browser 
     await drawer.getByTestId('request-field-amount').fill('800');
     await drawer.getByTestId('request-field-guests').fill('5');
     await drawer.getByTestId('request-field-eventDate').fill(daysFromToday(2));
-    await drawer.getByTestId('request-field-appliedOn').fill(localDate(new Date()));
+    // the submission day is today, filled in and fixed
+    expect(await drawer.getByTestId('request-field-appliedOn').inputValue()).toBe(localDate(new Date()));
+    expect(await drawer.getByTestId('request-field-appliedOn').isDisabled()).toBe(true);
     await drawer.getByTestId('request-note').fill('宴请苏州恒达采购部，商谈明年框架协议');
 
     // Live: 5 guests × ¥100 = ¥500 cap, ¥800 asked → the manager must approve the excess.
@@ -112,7 +114,6 @@ describe.skipIf(!chromiumPath())('requests judged by the policy engine (browser 
     await drawer.getByTestId('request-field-amount').fill('300');
     await drawer.getByTestId('request-field-guests').fill('3');
     await drawer.getByTestId('request-field-eventDate').fill(daysFromToday(-10));
-    await drawer.getByTestId('request-field-appliedOn').fill(localDate(new Date()));
     const preview = drawer.getByTestId('request-preview');
     await expect.poll(() => preview.getByTestId('decision-view').getAttribute('data-decision')).toBe('deny');
     expect(await preview.locator('[data-testid=finding][data-severity=block]').count()).toBeGreaterThan(0);

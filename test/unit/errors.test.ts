@@ -141,7 +141,7 @@ describe('isAppErrorPayload', () => {
 
   it('knows every error code the dispatcher may send', () => {
     expect([...ERROR_CODES].sort()).toEqual(
-      ['BAD_CREDENTIALS', 'CONFLICT', 'FORBIDDEN', 'INTERNAL', 'NOT_FOUND', 'SETUP_REQUIRED', 'UNAUTHENTICATED', 'UNKNOWN_CHANNEL', 'VALIDATION'].sort(),
+      ['BAD_CREDENTIALS', 'CONFLICT', 'FORBIDDEN', 'INTERNAL', 'NOT_FOUND', 'POLICY_DENIED', 'SETUP_REQUIRED', 'UNAUTHENTICATED', 'UNKNOWN_CHANNEL', 'VALIDATION'].sort(),
     );
   });
 });

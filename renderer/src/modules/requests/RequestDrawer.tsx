@@ -1,6 +1,7 @@
 // 新建申请: pick a kind, fill its fields; the engine's findings show live beside the form (the
 // same judgement the core applies on submission); a blocked request cannot be submitted.
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { localDate } from '../../../../shared/dates';
 import { ROLE_LABELS, ROLES, type Role } from '../../../../shared/domain';
 import type { Decision, KindField, KindInfo } from '../../../../shared/policy';
 import type { PolicyRequest } from '../../../../shared/requests';
@@ -13,17 +14,17 @@ import { OWNER_ROLES, useSalesDirectory } from '../customers/useSalesDirectory';
 import { DecisionView } from './DecisionView';
 import { useKinds } from './kinds';
 import { useRequestMessages } from './messages';
-import { blankForm, convert, type FormValue } from './values';
+import { blankForm, convert, FIXED_FIELDS, type FormValue } from './values';
 
 const PREVIEW_DELAY_MS = 250;
 /** Roles that enter requests for others (the core checks the same list). */
 const ON_BEHALF_ROLES: readonly Role[] = ['assistant', 'admin', 'manager', 'director', 'gm'];
 
-function FieldInput(props: { field: KindField; value: FormValue | undefined; onChange: (v: FormValue) => void; error?: string }) {
+function FieldInput(props: { field: KindField; value: FormValue | undefined; onChange: (v: FormValue) => void; error?: string; disabled?: boolean }) {
   const { field, value, onChange } = props;
   const t = useRequestMessages();
   const label = useLabel();
-  const common = { name: field.name, 'aria-invalid': props.error ? true : undefined, 'data-testid': `request-field-${field.name}` } as const;
+  const common = { name: field.name, disabled: props.disabled, 'aria-invalid': props.error ? true : undefined, 'data-testid': `request-field-${field.name}` } as const;
   switch (field.input) {
     case 'bool':
       return <input type="checkbox" {...common} checked={value === true} onChange={(e) => onChange(e.target.checked)} />;
@@ -81,12 +82,17 @@ export function RequestDrawer(props: { initialKind?: string; onClose: () => void
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
 
-  // A new kind starts from a blank form.
+  const applicantRole = (applicantId ? directory.owners.find((u) => u.id === applicantId)?.role : undefined) ?? me.role;
+  // A new kind starts from a blank form (today and the applicant's role filled in).
   useEffect(() => {
-    if (kind) setForm(blankForm(kind.fields));
+    if (kind) setForm(blankForm(kind.fields, { today: localDate(new Date()), role: me.role }));
     setDecision(null);
     setServerErrors({});
-  }, [kind]);
+  }, [kind, me.role]);
+  // Entering for someone else: the quote is judged by his role, the rest of the form stays.
+  useEffect(() => {
+    setForm((f) => ('role' in f ? { ...f, role: applicantRole } : f));
+  }, [applicantRole]);
 
   useEffect(() => {
     rootRef.current?.querySelector<HTMLElement>('select, input')?.focus();
@@ -203,7 +209,13 @@ export function RequestDrawer(props: { initialKind?: string; onClose: () => void
               const hint = [field.input === 'fen' ? t('yuanHint') : '', field.optional ? t('optional') : '', field.hint ? label(field.hint) : ''].filter(Boolean).join(' · ');
               return (
                 <Field key={`${kind.kind}-${field.name}`} label={label(field.label)} error={error} hint={hint || undefined}>
-                  <FieldInput field={field} value={form[field.name]} error={error} onChange={(v) => setForm((f) => ({ ...f, [field.name]: v }))} />
+                  <FieldInput
+                    field={field}
+                    value={form[field.name]}
+                    error={error}
+                    disabled={FIXED_FIELDS.includes(field.name)}
+                    onChange={(v) => setForm((f) => ({ ...f, [field.name]: v }))}
+                  />
                 </Field>
               );
             })}

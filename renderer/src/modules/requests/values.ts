@@ -44,10 +44,18 @@ export function convert(field: KindField, raw: FormValue | undefined): Converted
   }
 }
 
-/** The form's starting values from a kind's example (so a new form shows what is expected). */
-export function blankForm(fields: KindField[]): Record<string, FormValue> {
-  return Object.fromEntries(fields.map((f) => [f.name, f.input === 'bool' ? false : '']));
+/**
+ * A new form: empty, except what the core fills in anyway — the submission day (appliedOn is
+ * always today) and the applicant's own role (a quote is judged by the quoting person's authority).
+ */
+export function blankForm(fields: KindField[], given: { today: string; role: string }): Record<string, FormValue> {
+  return Object.fromEntries(
+    fields.map((f) => [f.name, f.input === 'bool' ? false : f.name === 'appliedOn' ? given.today : f.input === 'role' && f.name === 'role' ? given.role : '']),
+  );
 }
+
+/** Fields the core sets itself: shown, not editable. */
+export const FIXED_FIELDS: readonly string[] = ['appliedOn', 'role'];
 
 /** A stored value as a person reads it. */
 export function valueText(field: KindField | undefined, value: unknown, label: (l: Label) => string, yesNo: { yes: string; no: string }): string {
