@@ -5,9 +5,10 @@ import type { Role } from '../../../shared/domain';
 import { ApprovalsPage } from '../modules/approvals/ApprovalsPage';
 import { AuditPage } from '../modules/audit/AuditPage';
 import { CustomersPage } from '../modules/customers/CustomersPage';
+import { PoliciesPage } from '../modules/policies/PoliciesPage';
 import { UsersPage } from '../modules/users/UsersPage';
 
-export type NavKey = 'navCustomers' | 'navApprovals' | 'navUsers' | 'navAudit';
+export type NavKey = 'navCustomers' | 'navApprovals' | 'navUsers' | 'navAudit' | 'navPolicies';
 
 export interface Route {
   path: string;
@@ -21,6 +22,8 @@ export const ROUTES: readonly Route[] = [
   { path: 'approvals', nav: 'navApprovals', roles: 'all', component: ApprovalsPage },
   { path: 'users', nav: 'navUsers', roles: ['admin'], component: UsersPage },
   { path: 'audit', nav: 'navAudit', roles: ['admin', 'gm'], component: AuditPage },
+  // gm reads, admin edits (the core allows policy.setParams and calendar changes to admin only).
+  { path: 'policies', nav: 'navPolicies', roles: ['admin', 'gm'], component: PoliciesPage },
 ];
 
 export function routesFor(role: Role): Route[] {
