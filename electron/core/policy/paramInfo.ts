@@ -62,7 +62,7 @@ export const PARAM_INFO: Infos = {
   },
   'A-CLOCK': { deadlineWorkingDays: p('漏打卡补签期限', 'Sign-card within', 'workingDays') },
   'W-LOG': {
-    weeklyDueWeekday: p('周总结截止（星期几，1 = 周一）', 'Weekly summary due (weekday, 1 = Monday)', 'count'),
+    weeklyDueWeekday: p('周总结截止（星期几，1 = 周一）', 'Weekly summary due (weekday, 1 = Monday)', 'text'),
     weeklyDueTime: p('周总结截止时间', 'Weekly summary due at', 'time'),
     pointsPerLateDay: p('每迟交一天扣分', 'Points per day late', 'points'),
   },

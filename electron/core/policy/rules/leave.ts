@@ -117,9 +117,9 @@ export interface LeaveNoticeRequest {
 
 const noticeTier = z.object({
   /** Longest leave (working days) of this tier; null = no upper bound (the last tier). */
-  maxDays: z.number().positive().max(366).nullable(),
+  maxDays: z.number().positive().max(366).nullable().meta({ label: { zh: '请假天数不超过（空 = 不限）', en: 'Leave up to (empty = no limit)' }, unit: 'workingDays' }),
   /** Calendar days of notice a leave of this tier needs. */
-  noticeDays: z.int().min(0).max(365),
+  noticeDays: z.int().min(0).max(365).meta({ label: { zh: '须提前申请', en: 'Apply ahead by' }, unit: 'days' }),
 });
 type NoticeTier = z.output<typeof noticeTier>;
 
@@ -137,7 +137,7 @@ const noticeTiers = z
     tiers.forEach((t, i) => {
       const last = i === tiers.length - 1;
       if (last && t.maxDays !== null) {
-        ctx.addIssue({ code: 'custom', path: [i, 'maxDays'], ...bilingual('最后一档不能设上限（须为 null）', 'the last tier must have no upper bound (null)') });
+        ctx.addIssue({ code: 'custom', path: [i, 'maxDays'], ...bilingual('最后一档不设上限（留空 = 不限）', 'the last tier has no upper bound (leave it empty)') });
       }
       if (!last && t.maxDays === null) {
         ctx.addIssue({ code: 'custom', path: [i, 'maxDays'], ...bilingual('只有最后一档可以不设上限', 'only the last tier may have no upper bound') });
