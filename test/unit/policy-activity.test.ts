@@ -1,45 +1,19 @@
 // §9 activity and performance rules (W-LOG, W-FAKE, W-VISITQ, K-BONUS) at their boundaries,
 // through the kinds `work_log`, `fake_log`, `visit_quota` and `bonus` and directly.
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
-import { AppError } from '../../shared/errors';
 import { workCalendar } from '../../electron/core/policy/calendar';
-import { RULES } from '../../electron/core/policy/catalog';
-import { evaluateRequest, kindDef, KINDS, type EvaluateOptions } from '../../electron/core/policy/kinds';
+import { kindDef, KINDS, type EvaluateOptions } from '../../electron/core/policy/kinds';
 import { defaultParams, type RuleContext } from '../../electron/core/policy/rule';
 import { bonus, fakeLog, visitQuota, workLog } from '../../electron/core/policy/rules/activity';
+import { findingIds, judge, paramsWith, problem, rejects, TODAY } from '../support/policy';
 
-const TODAY = '2026-11-23'; // a Monday
 const ctx: RuleContext = { today: TODAY, calendar: workCalendar() };
 
 type Fields = Record<string, unknown>;
-const ids = (d: { findings: { ruleId: string; severity: string }[] }) => d.findings.map((x) => `${x.ruleId}:${x.severity}`);
-const judge = (kind: string, fields: Fields, options: Partial<EvaluateOptions> = {}) => evaluateRequest({ kind, ...fields }, { today: TODAY, ...options });
-
-function rejects(raw: Fields): AppError {
-  try {
-    evaluateRequest(raw, { today: TODAY });
-  } catch (error) {
-    expect(error).toBeInstanceOf(AppError);
-    return error as AppError;
-  }
-  throw new Error('expected a validation error');
-}
-
-/** paramsFor giving `over` for one rule and the defaults for every other. */
-function paramsWith(ruleId: string, over: unknown, seen: string[] = []): EvaluateOptions['paramsFor'] {
-  return ((id: keyof typeof RULES, day: string) => {
-    seen.push(`${id}@${day}`);
-    return (RULES[id].params as z.ZodType).parse(id === ruleId ? over : {});
-  }) as EvaluateOptions['paramsFor'];
-}
-
-/** The problem after the field's label ("：不能为空"). */
-const problem = (issue: { message: string }) => issue.message.slice(issue.message.indexOf('：'));
 
 describe('work_log: W-LOG (5 points a day late)', () => {
   const log = (reportDate: string, submittedAt: string, weekly?: boolean, options: Partial<EvaluateOptions> = {}) =>
-    judge('work_log', { reportDate, submittedAt, ...(weekly === undefined ? {} : { weekly }) }, options);
+    judge({ kind: 'work_log', reportDate, submittedAt, ...(weekly === undefined ? {} : { weekly }) }, options);
 
   it('a daily log is due by the end of its day; each started 24 hours later is a day', () => {
     const at = (submittedAt: string) => log('2026-11-23', submittedAt).computed;
@@ -53,7 +27,7 @@ describe('work_log: W-LOG (5 points a day late)', () => {
     expect(log('2026-11-20', '2026-11-23T09:00:00+08:00').computed).toMatchObject({ daysLate: 3, pointsDeducted: 15 });
     const late = log('2026-11-23', '2026-11-24T08:30:00+08:00');
     expect(late.decision).toBe('allow');
-    expect(ids(late)).toEqual(['W-LOG:warn']);
+    expect(findingIds(late)).toEqual(['W-LOG:warn']);
     expect(late.findings[0]?.message).toBe('工作日志（2026-11-23）应于 2026-11-23 24:00 前提交，实际 2026-11-24 08:30 提交，迟交 1 天，扣 5 分');
     expect(log('2026-11-23', '2026-11-23T20:00:00+08:00').findings).toEqual([]);
   });
@@ -86,12 +60,12 @@ describe('work_log: W-LOG (5 points a day late)', () => {
   });
   it('parameters change the outcome (read for the day of the submission); schemas reject nonsense', () => {
     const seen: string[] = [];
-    const tenPoints = paramsWith('W-LOG', { pointsPerLateDay: 10 }, seen);
+    const tenPoints = paramsWith({ 'W-LOG': { pointsPerLateDay: 10 } }, seen);
     expect(log('2026-11-23', '2026-11-25T08:00:00+08:00', false, { paramsFor: tenPoints }).computed.pointsDeducted).toBe(20);
     expect(seen).toEqual(['W-LOG@2026-11-25']);
-    const noon = paramsWith('W-LOG', { weeklyDueTime: '12:00' });
+    const noon = paramsWith({ 'W-LOG': { weeklyDueTime: '12:00' } });
     expect(log('2026-11-18', '2026-11-23T11:00:00+08:00', true, { paramsFor: noon }).computed.daysLate).toBe(0);
-    const tuesday = paramsWith('W-LOG', { weeklyDueWeekday: 2 });
+    const tuesday = paramsWith({ 'W-LOG': { weeklyDueWeekday: 2 } });
     expect(log('2026-11-18', '2026-11-24T09:00:00+08:00', true, { paramsFor: tuesday }).computed).toMatchObject({ dueAt: '2026-11-24T10:00:00+08:00', daysLate: 0 });
     expect(defaultParams(workLog)).toEqual({ weeklyDueWeekday: 1, weeklyDueTime: '10:00', pointsPerLateDay: 5 });
     for (const bad of [{ weeklyDueWeekday: 0 }, { weeklyDueWeekday: 8 }, { weeklyDueTime: '10:0' }, { weeklyDueTime: '24:00' }, { pointsPerLateDay: -5 }, { pointsPerLateDay: 2.5 }, { pointsPerLateDay: 101 }]) {
@@ -114,30 +88,30 @@ describe('work_log: W-LOG (5 points a day late)', () => {
 });
 
 describe('fake_log: W-FAKE (5 points each; more than 5 flags dismissal)', () => {
-  const fake = (fields: Fields, options: Partial<EvaluateOptions> = {}) => judge('fake_log', fields, options);
+  const fake = (fields: Fields, options: Partial<EvaluateOptions> = {}) => judge({ kind: 'fake_log', ...fields }, options);
 
   it('points per case; 5 in total is not yet dismissal, 6 is', () => {
     expect(fake({ cases: 0 })).toMatchObject({ decision: 'allow', findings: [], computed: { pointsDeducted: 0, totalCases: 0, dismissal: false } });
     const one = fake({ cases: 1 });
     expect(one.decision).toBe('allow');
-    expect(ids(one)).toEqual(['W-FAKE:warn']);
+    expect(findingIds(one)).toEqual(['W-FAKE:warn']);
     expect(one.computed).toEqual({ pointsDeducted: 5, totalCases: 1, dismissal: false });
     expect(one.findings[0]?.message).toBe('查实虚假日志 1 条，扣 5 分');
     expect(fake({ cases: 5 }).computed).toEqual({ pointsDeducted: 25, totalCases: 5, dismissal: false });
     const six = fake({ cases: 6 });
     expect(six.decision).toBe('allow');
-    expect(ids(six)).toEqual(['W-FAKE:warn']);
+    expect(findingIds(six)).toEqual(['W-FAKE:warn']);
     expect(six.computed).toEqual({ pointsDeducted: 30, totalCases: 6, dismissal: true });
     expect(six.findings[0]?.message).toBe('查实虚假日志 6 条，扣 30 分；累计 6 条，超过 5 条，提请辞退');
   });
   it('earlier cases count towards dismissal, not towards this deduction', () => {
     expect(fake({ cases: 1, previousCases: 4 }).computed).toEqual({ pointsDeducted: 5, totalCases: 5, dismissal: false });
     expect(fake({ cases: 1, previousCases: 5 }).computed).toEqual({ pointsDeducted: 5, totalCases: 6, dismissal: true });
-    expect(ids(fake({ cases: 0, previousCases: 6 }))).toEqual(['W-FAKE:warn']);
+    expect(findingIds(fake({ cases: 0, previousCases: 6 }))).toEqual(['W-FAKE:warn']);
   });
   it('parameters, schemas, validation', () => {
-    expect(fake({ cases: 2 }, { paramsFor: paramsWith('W-FAKE', { pointsPerCase: 10 }) }).computed.pointsDeducted).toBe(20);
-    expect(fake({ cases: 6 }, { paramsFor: paramsWith('W-FAKE', { dismissalAbove: 10 }) }).computed.dismissal).toBe(false);
+    expect(fake({ cases: 2 }, { paramsFor: paramsWith({ 'W-FAKE': { pointsPerCase: 10 } }) }).computed.pointsDeducted).toBe(20);
+    expect(fake({ cases: 6 }, { paramsFor: paramsWith({ 'W-FAKE': { dismissalAbove: 10 } }) }).computed.dismissal).toBe(false);
     expect(defaultParams(fakeLog)).toEqual({ pointsPerCase: 5, dismissalAbove: 5 });
     expect(fakeLog.params.safeParse({ pointsPerCase: -1 }).success).toBe(false);
     expect(fakeLog.params.safeParse({ dismissalAbove: 0.5 }).success).toBe(false);
@@ -150,12 +124,12 @@ describe('fake_log: W-FAKE (5 points each; more than 5 flags dismissal)', () => 
 
 describe('visit_quota: W-VISITQ (2 new visits and 3 revisits per working day on average, else 10 points)', () => {
   const quota = (newVisits: number, revisits: number, workingDays: number, options: Partial<EvaluateOptions> = {}) =>
-    judge('visit_quota', { newVisits, revisits, workingDays }, options);
+    judge({ kind: 'visit_quota', newVisits, revisits, workingDays }, options);
 
   it('new visits: 39 of 40 short, 40 and 41 fine (20 working days)', () => {
     const short = quota(39, 60, 20);
     expect(short.decision).toBe('allow');
-    expect(ids(short)).toEqual(['W-VISITQ:warn']);
+    expect(findingIds(short)).toEqual(['W-VISITQ:warn']);
     expect(short.computed).toEqual({ newPerDay: 1.95, revisitsPerDay: 3, pointsDeducted: 10 });
     expect(short.findings[0]?.message).toBe('本月 20 个工作日，新客户拜访 39 次（应至少 40 次），未达每个工作日平均新客户 2 次、回访 3 次，扣 10 分');
     expect(quota(40, 60, 20)).toMatchObject({ findings: [], computed: { newPerDay: 2, revisitsPerDay: 3, pointsDeducted: 0 } });
@@ -176,9 +150,9 @@ describe('visit_quota: W-VISITQ (2 new visits and 3 revisits per working day on 
     expect(quota(2, 3, 1).computed.pointsDeducted).toBe(0);
   });
   it('parameters, schemas, validation', () => {
-    expect(quota(39, 60, 20, { paramsFor: paramsWith('W-VISITQ', { points: 15 }) }).computed.pointsDeducted).toBe(15);
-    expect(quota(40, 60, 20, { paramsFor: paramsWith('W-VISITQ', { minNewPerDay: 3 }) }).computed.pointsDeducted).toBe(10);
-    expect(quota(39, 60, 20, { paramsFor: paramsWith('W-VISITQ', { minNewPerDay: 1 }) }).computed.pointsDeducted).toBe(0);
+    expect(quota(39, 60, 20, { paramsFor: paramsWith({ 'W-VISITQ': { points: 15 } }) }).computed.pointsDeducted).toBe(15);
+    expect(quota(40, 60, 20, { paramsFor: paramsWith({ 'W-VISITQ': { minNewPerDay: 3 } }) }).computed.pointsDeducted).toBe(10);
+    expect(quota(39, 60, 20, { paramsFor: paramsWith({ 'W-VISITQ': { minNewPerDay: 1 } }) }).computed.pointsDeducted).toBe(0);
     expect(defaultParams(visitQuota)).toEqual({ minNewPerDay: 2, minRevisitsPerDay: 3, points: 10 });
     for (const bad of [{ minNewPerDay: -1 }, { minRevisitsPerDay: 1.5 }, { points: 101 }]) expect(visitQuota.params.safeParse(bad).success).toBe(false);
     expect(rejects({ kind: 'visit_quota', newVisits: 40, revisits: 60, workingDays: 0 }).issues[0]).toMatchObject({ field: 'workingDays', message: '本月工作日数：不能小于 1' });
@@ -189,7 +163,7 @@ describe('visit_quota: W-VISITQ (2 new visits and 3 revisits per working day on 
 });
 
 describe('bonus: K-BONUS (< 80 % none; 80–100 % 1 % of sales; above 100 % 1.5 % to the target, 3 % above it)', () => {
-  const pay = (sales: number, target: number, options: Partial<EvaluateOptions> = {}) => judge('bonus', { sales, target }, options);
+  const pay = (sales: number, target: number, options: Partial<EvaluateOptions> = {}) => judge({ kind: 'bonus', sales, target }, options);
   const T = 1_000_000; // a target of 10,000 yuan
 
   it('79.99 / 80 / 80.01 %', () => {
@@ -207,7 +181,7 @@ describe('bonus: K-BONUS (< 80 % none; 80–100 % 1 % of sales; above 100 % 1.5 
   it('a check, never a refusal; says how it was computed', () => {
     const d = pay(1_200_000, T);
     expect(d.decision).toBe('allow');
-    expect(ids(d)).toEqual(['K-BONUS:info']);
+    expect(findingIds(d)).toEqual(['K-BONUS:info']);
     expect(d.findings[0]?.message).toBe('目标达成率 120%（销售额 ¥12,000.00 / 目标 ¥10,000.00），目标以内按 1.5%、超出目标的 ¥2,000.00 按 3% 计，奖金 ¥210.00');
     expect(pay(900_000, T).findings[0]?.message).toBe('目标达成率 90%（销售额 ¥9,000.00 / 目标 ¥10,000.00），按销售额的 1% 计，奖金 ¥90.00');
     expect(pay(700_000, T).findings[0]?.message).toBe('目标达成率 70%（销售额 ¥7,000.00 / 目标 ¥10,000.00），低于 80%，无阶梯奖金');
@@ -224,14 +198,14 @@ describe('bonus: K-BONUS (< 80 % none; 80–100 % 1 % of sales; above 100 % 1.5 
     for (const sales of [0, 500_000]) {
       const d = pay(sales, 0);
       expect(d.computed).toEqual({ achievementPct: null, tier: 'none', bonusFen: 0 });
-      expect(ids(d)).toEqual(['K-BONUS:warn']);
+      expect(findingIds(d)).toEqual(['K-BONUS:warn']);
       expect(d.findings[0]?.message).toBe('未设定销售目标（目标为 0），达成率无法计算，不计阶梯奖金');
     }
     expect(pay(0, T).computed).toEqual({ achievementPct: 0, tier: 'none', bonusFen: 0 });
   });
   it('parameters, schemas, validation', () => {
-    expect(pay(850_000, T, { paramsFor: paramsWith('K-BONUS', { minAchievement: 0.9 }) }).computed.bonusFen).toBe(0);
-    expect(pay(1_200_000, T, { paramsFor: paramsWith('K-BONUS', { excessRate: 0.05 }) }).computed.bonusFen).toBe(25_000);
+    expect(pay(850_000, T, { paramsFor: paramsWith({ 'K-BONUS': { minAchievement: 0.9 } }) }).computed.bonusFen).toBe(0);
+    expect(pay(1_200_000, T, { paramsFor: paramsWith({ 'K-BONUS': { excessRate: 0.05 } }) }).computed.bonusFen).toBe(25_000);
     expect(defaultParams(bonus)).toEqual({ minAchievement: 0.8, baseRate: 0.01, targetRate: 0.015, excessRate: 0.03 });
     for (const bad of [{ baseRate: -0.01 }, { excessRate: 1.5 }, { minAchievement: 2 }, { targetRate: '1.5%' }]) expect(bonus.params.safeParse(bad).success).toBe(false);
     const negative = rejects({ kind: 'bonus', sales: -1, target: T }).issues[0]!;
@@ -248,7 +222,7 @@ describe('the kinds of this family', () => {
     for (const kind of ['work_log', 'fake_log', 'visit_quota', 'bonus']) {
       const def = kindDef(kind)!;
       expect(def.submittable, kind).toBe(false);
-      expect(() => evaluateRequest({ kind, ...(def.example as Fields) }, { today: TODAY }), kind).not.toThrow();
+      expect(() => judge({ kind, ...(def.example as Fields) }), kind).not.toThrow();
     }
     // every kind of §8–§9 is known by name, each once
     const names = KINDS.map((k) => k.kind);

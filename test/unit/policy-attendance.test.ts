@@ -1,53 +1,28 @@
 // §8 attendance rules (A-LATE, A-CLOCK) at their boundaries, through the kinds `lateness` and
 // `sign_card` and directly.
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
-import { AppError } from '../../shared/errors';
 import { workCalendar } from '../../electron/core/policy/calendar';
-import { RULES } from '../../electron/core/policy/catalog';
-import { evaluateRequest, kindDef, type EvaluateOptions } from '../../electron/core/policy/kinds';
+import { kindDef, type EvaluateOptions } from '../../electron/core/policy/kinds';
 import { defaultParams, type RuleContext } from '../../electron/core/policy/rule';
 import { lateness, signCard } from '../../electron/core/policy/rules/attendance';
+import { findingIds, judge, paramsWith, problem, rejects, TODAY } from '../support/policy';
 
-const TODAY = '2026-11-23'; // a Monday
 const ctx: RuleContext = { today: TODAY, calendar: workCalendar() };
 
 type Fields = Record<string, unknown>;
-const ids = (d: { findings: { ruleId: string; severity: string }[] }) => d.findings.map((x) => `${x.ruleId}:${x.severity}`);
-
-function rejects(raw: Fields): AppError {
-  try {
-    evaluateRequest(raw, { today: TODAY });
-  } catch (error) {
-    expect(error).toBeInstanceOf(AppError);
-    return error as AppError;
-  }
-  throw new Error('expected a validation error');
-}
-
-/** paramsFor giving `over` for one rule and the defaults for every other. */
-function paramsWith(ruleId: string, over: unknown, seen: string[] = []): EvaluateOptions['paramsFor'] {
-  return ((id: keyof typeof RULES, day: string) => {
-    seen.push(`${id}@${day}`);
-    return (RULES[id].params as z.ZodType).parse(id === ruleId ? over : {});
-  }) as EvaluateOptions['paramsFor'];
-}
-
-/** The problem after the field's label ("：不能为空"). */
-const problem = (issue: { message: string }) => issue.message.slice(issue.message.indexOf('：'));
 
 describe('lateness: A-LATE (first late arrival a warning, each further one 20 yuan)', () => {
-  const late = (fields: Fields, options: Partial<EvaluateOptions> = {}) => evaluateRequest({ kind: 'lateness', ...fields }, { today: TODAY, ...options });
+  const late = (fields: Fields, options: Partial<EvaluateOptions> = {}) => judge({ kind: 'lateness', ...fields }, options);
 
   it('0 → nothing; 1 → a warning; 2 and 3 → fined 20 yuan for each after the first', () => {
     expect(late({ lateCountThisMonth: 0 })).toMatchObject({ decision: 'allow', findings: [], computed: { lateCount: 0, fineFen: 0 } });
     const one = late({ lateCountThisMonth: 1 });
     expect(one.decision).toBe('allow');
-    expect(ids(one)).toEqual(['A-LATE:warn']);
+    expect(findingIds(one)).toEqual(['A-LATE:warn']);
     expect(one.computed).toEqual({ lateCount: 1, fineFen: 0 });
     expect(one.findings[0]?.message).toBe('本月迟到 1 次：警告（每月前 1 次警告，之后每次罚款 ¥20.00）');
     const two = late({ lateCountThisMonth: 2 });
-    expect(ids(two)).toEqual(['A-LATE:warn']);
+    expect(findingIds(two)).toEqual(['A-LATE:warn']);
     expect(two.computed).toEqual({ lateCount: 2, fineFen: 2_000 });
     expect(two.findings[0]?.message).toBe('本月迟到 2 次：前 1 次警告，其余 1 次每次罚款 ¥20.00，共罚款 ¥20.00');
     expect(late({ lateCountThisMonth: 3 }).computed.fineFen).toBe(4_000);
@@ -58,11 +33,11 @@ describe('lateness: A-LATE (first late arrival a warning, each further one 20 yu
     expect(at('08:24:00').computed).toEqual({ late: false, lateCount: 0, fineFen: 0 });
     expect(at('08:25:00').computed).toEqual({ late: false, lateCount: 0, fineFen: 0 });
     expect(at('08:25:59').computed.late).toBe(false);
-    expect(ids(at('08:25:00'))).toEqual(['A-LATE:info']);
+    expect(findingIds(at('08:25:00'))).toEqual(['A-LATE:info']);
     expect(at('08:25:00').findings[0]?.message).toBe('2026-11-23 08:25 到岗，未迟到');
     const firstLate = at('08:26:00');
     expect(firstLate.computed).toEqual({ late: true, lateCount: 1, fineFen: 0 });
-    expect(ids(firstLate)).toEqual(['A-LATE:info', 'A-LATE:warn']);
+    expect(findingIds(firstLate)).toEqual(['A-LATE:info', 'A-LATE:warn']);
     expect(firstLate.findings[0]?.message).toBe('2026-11-23 08:26 到岗，晚于 08:25，计迟到一次');
     expect(at('08:26:00', 1).computed).toEqual({ late: true, lateCount: 2, fineFen: 2_000 });
     expect(at('08:25:00', 1).computed).toEqual({ late: false, lateCount: 1, fineFen: 0 });
@@ -71,15 +46,15 @@ describe('lateness: A-LATE (first late arrival a warning, each further one 20 yu
   });
   it('parameters change the outcome (read for the day of the arrival)', () => {
     const seen: string[] = [];
-    const fine50 = paramsWith('A-LATE', { fineFen: 5_000 }, seen);
+    const fine50 = paramsWith({ 'A-LATE': { fineFen: 5_000 } }, seen);
     expect(late({ lateCountThisMonth: 2, arrivedAt: '2026-11-20T08:00:00+08:00' }, { paramsFor: fine50 }).computed.fineFen).toBe(5_000);
     expect(seen).toEqual(['A-LATE@2026-11-20']);
-    const twoFree = paramsWith('A-LATE', { warningsFree: 2 });
+    const twoFree = paramsWith({ 'A-LATE': { warningsFree: 2 } });
     expect(late({ lateCountThisMonth: 2 }, { paramsFor: twoFree }).computed.fineFen).toBe(0);
     expect(late({ lateCountThisMonth: 3 }, { paramsFor: twoFree }).computed.fineFen).toBe(2_000);
-    const noWarnings = paramsWith('A-LATE', { warningsFree: 0 });
+    const noWarnings = paramsWith({ 'A-LATE': { warningsFree: 0 } });
     expect(late({ lateCountThisMonth: 1 }, { paramsFor: noWarnings }).findings[0]?.message).toBe('本月迟到 1 次：每次罚款 ¥20.00，共罚款 ¥20.00');
-    const by0830 = paramsWith('A-LATE', { arriveBy: '08:30' });
+    const by0830 = paramsWith({ 'A-LATE': { arriveBy: '08:30' } });
     expect(late({ lateCountThisMonth: 0, arrivedAt: '2026-11-23T08:28:00+08:00' }, { paramsFor: by0830 }).computed.late).toBe(false);
   });
   it('parameter schemas reject nonsense; defaults are the book’s', () => {
@@ -103,7 +78,7 @@ describe('lateness: A-LATE (first late arrival a warning, each further one 20 yu
 
 describe('sign_card: A-CLOCK (by the end of the next working day, approved by the manager)', () => {
   const sign = (missedOn: string, appliedOn: string, options: Partial<EvaluateOptions> = {}) =>
-    evaluateRequest({ kind: 'sign_card', missedOn, appliedOn }, { today: TODAY, ...options });
+    judge({ kind: 'sign_card', missedOn, appliedOn }, options);
 
   it('the same day and the next working day → the manager approves; a day later → absenteeism', () => {
     for (const appliedOn of ['2026-11-23', '2026-11-24']) {
@@ -111,13 +86,13 @@ describe('sign_card: A-CLOCK (by the end of the next working day, approved by th
       expect(d.decision).toBe('needs_approval');
       expect(d.approvals).toEqual(['manager']);
       expect(d.approvalSteps).toEqual([{ role: 'manager', superior: false }]);
-      expect(ids(d)).toEqual(['A-CLOCK:approval']);
+      expect(findingIds(d)).toEqual(['A-CLOCK:approval']);
       expect(d.computed).toEqual({ deadline: '2026-11-24', absenteeism: false });
     }
     const late = sign('2026-11-23', '2026-11-25');
     expect(late.decision).toBe('deny');
     expect(late.approvals).toEqual([]);
-    expect(ids(late)).toEqual(['A-CLOCK:block']);
+    expect(findingIds(late)).toEqual(['A-CLOCK:block']);
     expect(late.computed).toEqual({ deadline: '2026-11-24', absenteeism: true });
     expect(late.findings[0]?.message).toBe('签卡须在漏打卡后第 1 个工作日（2026-11-24）结束前申请，本次 2026-11-25 申请已逾期，2026-11-23 按旷工计');
   });
@@ -140,14 +115,14 @@ describe('sign_card: A-CLOCK (by the end of the next working day, approved by th
   });
   it('a missed clock-in on a day off is flagged', () => {
     const d = sign('2026-11-22', '2026-11-23');
-    expect(ids(d)).toEqual(['A-CLOCK:warn', 'A-CLOCK:approval']);
+    expect(findingIds(d)).toEqual(['A-CLOCK:warn', 'A-CLOCK:approval']);
     expect(d.findings[0]?.message).toBe('2026-11-22 不是工作日，通常无需签卡');
   });
   it('company days off and parameters move the deadline', () => {
     const calendar = workCalendar(new Map([['2026-11-24', false]]));
     expect(sign('2026-11-23', '2026-11-25', { calendar }).decision).toBe('needs_approval');
     const seen: string[] = [];
-    const two = paramsWith('A-CLOCK', { deadlineWorkingDays: 2 }, seen);
+    const two = paramsWith({ 'A-CLOCK': { deadlineWorkingDays: 2 } }, seen);
     expect(sign('2026-11-23', '2026-11-25', { paramsFor: two }).decision).toBe('needs_approval');
     expect(sign('2026-11-23', '2026-11-26', { paramsFor: two }).decision).toBe('deny');
     expect(seen).toContain('A-CLOCK@2026-11-25');

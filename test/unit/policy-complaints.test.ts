@@ -2,12 +2,11 @@
 // written with, working days over a weekend and the 2026 National Day holiday, times near midnight.
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { AppError } from '../../shared/errors';
 import type { Decision } from '../../shared/policy';
 import { workCalendar } from '../../electron/core/policy/calendar';
-import { RULES, type CatalogRuleId } from '../../electron/core/policy/catalog';
+import { RULES } from '../../electron/core/policy/catalog';
 import { describeFields } from '../../electron/core/policy/fields';
-import { evaluateRequest, kindDef, type EvaluateOptions } from '../../electron/core/policy/kinds';
+import { kindDef, type EvaluateOptions } from '../../electron/core/policy/kinds';
 import { defaultParams, type RuleContext } from '../../electron/core/policy/rule';
 import {
   complaintClose,
@@ -18,33 +17,12 @@ import {
   kinds,
   rules,
 } from '../../electron/core/policy/rules/complaints';
+import { findingIds, judge, paramsWith, rejects, TODAY } from '../support/policy';
 
-const TODAY = '2026-11-23';
 const ctx: RuleContext = { today: TODAY, calendar: workCalendar() };
 
-type Overrides = Partial<Record<CatalogRuleId, Record<string, unknown>>>;
-
-function paramsFrom(overrides: Overrides | ((day: string) => Overrides)): NonNullable<EvaluateOptions['paramsFor']> {
-  return ((id: CatalogRuleId, day: string) => {
-    const o = typeof overrides === 'function' ? overrides(day) : overrides;
-    return (RULES[id].params as z.ZodType).parse(o[id] ?? {});
-  }) as NonNullable<EvaluateOptions['paramsFor']>;
-}
-
 const complaint = (fields: Record<string, unknown>, options: Partial<EvaluateOptions> = {}): Decision =>
-  evaluateRequest({ kind: 'complaint', severity: 'normal', ...fields }, { today: TODAY, ...options });
-
-const marks = (d: Decision) => d.findings.map((f) => `${f.ruleId}:${f.severity}`);
-
-function invalid(fields: Record<string, unknown>, kind = 'complaint'): AppError {
-  try {
-    evaluateRequest({ kind, ...fields }, { today: TODAY });
-  } catch (e) {
-    expect(e).toBeInstanceOf(AppError);
-    return e as AppError;
-  }
-  throw new Error(`expected ${JSON.stringify(fields)} to be rejected`);
-}
+  judge({ kind: 'complaint', severity: 'normal', ...fields }, options);
 
 // Received Monday 2026-11-23 09:30 Beijing time.
 const RECEIVED = '2026-11-23T09:30:00+08:00';
@@ -102,7 +80,7 @@ describe('P-HANDLE: handled within 24 hours, else escalated to the manager', () 
     expect(late.decision).toBe('needs_approval');
     expect(late.approvals).toEqual(['manager']);
     expect(late.approvalSteps).toEqual([{ role: 'manager', superior: false }]);
-    expect(marks(late)).toEqual(['P-HANDLE:approval']);
+    expect(findingIds(late)).toEqual(['P-HANDLE:approval']);
     expect(late.findings[0]!.message).toBe('投诉须在受理后 24 小时内（2026-11-24 09:30 前）处理完毕，实际 2026-11-24 09:31 处理，逾期 0 小时，已升级至销售经理');
   });
   it('instants, not wall clocks, are compared: a handling time written in UTC near Beijing midnight', () => {
@@ -114,7 +92,7 @@ describe('P-HANDLE: handled within 24 hours, else escalated to the manager', () 
   it('a longer window changes the outcome; the window is bounded to 1..720 hours', () => {
     const late = { receivedAt: RECEIVED, handledAt: '2026-11-24T15:30:00+08:00' };
     expect(complaint(late).decision).toBe('needs_approval');
-    const longer = { paramsFor: paramsFrom({ 'P-HANDLE': { handleHours: 30 } }) };
+    const longer = { paramsFor: paramsWith({ 'P-HANDLE': { handleHours: 30 } }) };
     expect(complaint(late, longer).decision).toBe('allow');
     expect(complaint(late, longer).computed.handleDueAt).toBe('2026-11-24T15:30:00+08:00');
     expect(defaultParams(complaintHandle)).toEqual({ handleHours: 24 });
@@ -122,7 +100,7 @@ describe('P-HANDLE: handled within 24 hours, else escalated to the manager', () 
     expect(complaintHandle.params.safeParse({ handleHours: 721 }).success).toBe(false);
   });
   it('the parameters in force on the (Beijing) day of receipt judge it', () => {
-    const versioned = { paramsFor: paramsFrom((day) => (day >= '2026-11-01' ? { 'P-HANDLE': { handleHours: 12 } } : {})) };
+    const versioned = { paramsFor: paramsWith((day) => (day >= '2026-11-01' ? { 'P-HANDLE': { handleHours: 12 } } : {})) };
     // 00:30 on 1 Nov in Beijing (still 31 Oct in UTC) is judged by the new version
     expect(complaint({ receivedAt: '2026-11-01T00:30:00+08:00' }, versioned).computed.handleDueAt).toBe('2026-11-01T12:30:00+08:00');
     expect(complaint({ receivedAt: '2026-10-31T23:30:00+08:00' }, versioned).computed.handleDueAt).toBe('2026-11-01T23:30:00+08:00');
@@ -134,13 +112,13 @@ describe('P-RESPOND: the customer gets a response within 48 hours (a warning whe
     expect(complaint({ receivedAt: RECEIVED, respondedAt: '2026-11-25T09:30:00+08:00' }).findings).toEqual([]);
     const late = complaint({ receivedAt: RECEIVED, respondedAt: '2026-11-25T09:31:00+08:00' });
     expect(late.decision).toBe('allow');
-    expect(marks(late)).toEqual(['P-RESPOND:warn']);
+    expect(findingIds(late)).toEqual(['P-RESPOND:warn']);
     const veryLate = complaint({ receivedAt: RECEIVED, respondedAt: '2026-11-25T12:00:00+08:00' });
     expect(veryLate.findings[0]!.message).toBe('须在受理后 48 小时内（2026-11-25 09:30 前）答复客户，实际 2026-11-25 12:00 答复，逾期 2.5 小时');
   });
   it('a parameter change and its bounds', () => {
-    const shorter = { paramsFor: paramsFrom({ 'P-RESPOND': { respondHours: 24 } }) };
-    expect(marks(complaint({ receivedAt: RECEIVED, respondedAt: '2026-11-24T09:31:00+08:00' }, shorter))).toEqual(['P-RESPOND:warn']);
+    const shorter = { paramsFor: paramsWith({ 'P-RESPOND': { respondHours: 24 } }) };
+    expect(findingIds(complaint({ receivedAt: RECEIVED, respondedAt: '2026-11-24T09:31:00+08:00' }, shorter))).toEqual(['P-RESPOND:warn']);
     expect(complaint({ receivedAt: RECEIVED, respondedAt: '2026-11-24T09:31:00+08:00' }).findings).toEqual([]);
     expect(complaintRespond.params.safeParse({ respondHours: 0.5 }).success).toBe(false);
     expect(complaintRespond.params.safeParse({ respondHours: 1000 }).success).toBe(false);
@@ -152,17 +130,17 @@ describe('P-SLIP: the complaint slip within 3 working days (a warning when late)
     expect(complaint({ receivedAt: RECEIVED, slipFiledAt: '2026-11-26T23:59:00+08:00' }).findings).toEqual([]);
     const late = complaint({ receivedAt: RECEIVED, slipFiledAt: '2026-11-27T00:00:00+08:00' });
     expect(late.decision).toBe('allow');
-    expect(marks(late)).toEqual(['P-SLIP:warn']);
+    expect(findingIds(late)).toEqual(['P-SLIP:warn']);
     expect(late.findings[0]!.message).toBe('投诉单须在受理后 3 个工作日内填写（最迟 2026-11-26），实际 2026-11-27 填写，已逾期');
   });
   it('over 国庆: filed on the make-up Saturday is in time, the Sunday after is late', () => {
     const received = '2026-09-30T18:00:00+08:00';
     expect(complaint({ receivedAt: received, slipFiledAt: '2026-10-10T17:00:00+08:00' }).findings).toEqual([]);
-    expect(marks(complaint({ receivedAt: received, slipFiledAt: '2026-10-11T09:00:00+08:00' }))).toEqual(['P-SLIP:warn']);
+    expect(findingIds(complaint({ receivedAt: received, slipFiledAt: '2026-10-11T09:00:00+08:00' }))).toEqual(['P-SLIP:warn']);
   });
   it('documents what the slip must contain; a parameter change and its bounds', () => {
     expect(complaintSlip.description.zh).toContain('客户名称、发生时间、事情经过、责任人、工单号');
-    const five = { paramsFor: paramsFrom({ 'P-SLIP': { slipWorkingDays: 5 } }) };
+    const five = { paramsFor: paramsWith({ 'P-SLIP': { slipWorkingDays: 5 } }) };
     const d = complaint({ receivedAt: RECEIVED, slipFiledAt: '2026-11-27T10:00:00+08:00' }, five);
     expect(d.findings).toEqual([]);
     expect(d.computed.slipDueDate).toBe('2026-11-30');
@@ -180,7 +158,7 @@ describe('P-CLOSE and P-MAJOR', () => {
   it('archived only after the customer confirms the rectification', () => {
     const premature = complaint({ receivedAt: RECEIVED, archived: true });
     expect(premature.decision).toBe('deny');
-    expect(marks(premature)).toEqual(['P-CLOSE:block']);
+    expect(findingIds(premature)).toEqual(['P-CLOSE:block']);
     expect(premature.findings[0]!.message).toBe('客户尚未确认整改结果，投诉不能归档');
     expect(complaint({ receivedAt: RECEIVED, archived: true, customerConfirmed: false }).decision).toBe('deny');
     expect(complaint({ receivedAt: RECEIVED, archived: true, customerConfirmed: true }).decision).toBe('allow');
@@ -192,10 +170,10 @@ describe('P-CLOSE and P-MAJOR', () => {
     const major = complaint({ receivedAt: RECEIVED, severity: 'major' });
     expect(major.decision).toBe('needs_approval');
     expect(major.approvals).toEqual(['gm']);
-    expect(marks(major)).toEqual(['P-MAJOR:approval']);
+    expect(findingIds(major)).toEqual(['P-MAJOR:approval']);
     const both = complaint({ receivedAt: RECEIVED, severity: 'major', handledAt: '2026-11-25T09:00:00+08:00', respondedAt: '2026-11-26T09:00:00+08:00' });
     expect(both.approvals).toEqual(['manager', 'gm']);
-    expect(marks(both)).toEqual(['P-HANDLE:approval', 'P-RESPOND:warn', 'P-MAJOR:approval']);
+    expect(findingIds(both)).toEqual(['P-HANDLE:approval', 'P-RESPOND:warn', 'P-MAJOR:approval']);
     // archiving too early still denies
     expect(complaint({ receivedAt: RECEIVED, severity: 'major', archived: true }).decision).toBe('deny');
   });
@@ -216,7 +194,7 @@ describe('complaint validation names the field in Chinese', () => {
       [{ receivedAt: RECEIVED, slipFiledAt: '2026-11-23T01:00:00Z' }, 'slipFiledAt', /：不能早于受理时间$/],
     ];
     for (const [fields, field, message] of cases) {
-      const err = invalid({ severity: 'normal', ...fields });
+      const err = rejects({ kind: 'complaint', severity: 'normal', ...fields });
       expect(err.code).toBe('VALIDATION');
       expect(err.issues[0]!.field).toBe(field);
       expect(err.issues[0]!.message).toMatch(message);
@@ -226,13 +204,13 @@ describe('complaint validation names the field in Chinese', () => {
   });
   // Each field carries its own label (fields.ts labels a copy of the shared building block).
   it('each time field names its own Chinese label', () => {
-    expect(invalid({ severity: 'normal', receivedAt: '2026-11-23T09:30:00' }).issues[0]!.message).toMatch(/^受理时间：/);
-    expect(invalid({ severity: 'normal', receivedAt: RECEIVED, handledAt: '2026-11-23T09:00:00+08:00' }).issues[0]!.message).toMatch(/^处理完成时间：/);
+    expect(rejects({ kind: 'complaint', severity: 'normal', receivedAt: '2026-11-23T09:30:00' }).issues[0]!.message).toMatch(/^受理时间：/);
+    expect(rejects({ kind: 'complaint', severity: 'normal', receivedAt: RECEIVED, handledAt: '2026-11-23T09:00:00+08:00' }).issues[0]!.message).toMatch(/^处理完成时间：/);
   });
 });
 
 describe('P-UNREPORTED (kind `unreported_complaint`)', () => {
-  const unreported = (cases: unknown, options: Partial<EvaluateOptions> = {}) => evaluateRequest({ kind: 'unreported_complaint', cases }, { today: TODAY, ...options });
+  const unreported = (cases: unknown, options: Partial<EvaluateOptions> = {}) => judge({ kind: 'unreported_complaint', cases }, options);
   it('50 yuan per case, a warning when there is any', () => {
     const none = unreported(0);
     expect(none.decision).toBe('allow');
@@ -240,20 +218,20 @@ describe('P-UNREPORTED (kind `unreported_complaint`)', () => {
     expect(none.computed).toEqual({ fineFen: 0 });
     const one = unreported(1);
     expect(one.decision).toBe('allow');
-    expect(marks(one)).toEqual(['P-UNREPORTED:warn']);
+    expect(findingIds(one)).toEqual(['P-UNREPORTED:warn']);
     expect(one.computed).toEqual({ fineFen: 5_000 });
     expect(unreported(3).findings[0]!.message).toBe('3 起投诉未填投诉单，属违规：每起罚款 ¥50.00，共 ¥150.00；由此造成的损失由业务员承担');
   });
   it('a parameter change and its bounds', () => {
-    expect(unreported(2, { paramsFor: paramsFrom({ 'P-UNREPORTED': { fineFen: 10_000 } }) }).computed).toEqual({ fineFen: 20_000 });
+    expect(unreported(2, { paramsFor: paramsWith({ 'P-UNREPORTED': { fineFen: 10_000 } }) }).computed).toEqual({ fineFen: 20_000 });
     expect(complaintUnreported.params.safeParse({ fineFen: -1 }).success).toBe(false);
     expect(complaintUnreported.params.safeParse({ fineFen: 0.5 }).success).toBe(false);
     expect(defaultParams(complaintUnreported)).toEqual({ fineFen: 5_000 });
   });
   it('validation', () => {
-    expect(invalid({ cases: -1 }, 'unreported_complaint').issues[0]).toMatchObject({ field: 'cases', message: '未填投诉单的投诉数：不能小于 0' });
-    expect(invalid({ cases: 1.5 }, 'unreported_complaint').issues[0]!.field).toBe('cases');
-    expect(invalid({}, 'unreported_complaint').issues[0]).toMatchObject({ field: 'cases', message: '未填投诉单的投诉数：不能为空' });
+    expect(rejects({ kind: 'unreported_complaint', cases: -1 }).issues[0]).toMatchObject({ field: 'cases', message: '未填投诉单的投诉数：不能小于 0' });
+    expect(rejects({ kind: 'unreported_complaint', cases: 1.5 }).issues[0]!.field).toBe('cases');
+    expect(rejects({ kind: 'unreported_complaint' }).issues[0]).toMatchObject({ field: 'cases', message: '未填投诉单的投诉数：不能为空' });
   });
 });
 
@@ -269,7 +247,7 @@ describe('complaint family', () => {
       expect(kindDef(k.kind)).toBe(k);
       expect(k.submittable).toBe(false);
       for (const id of k.rules) expect(Object.keys(RULES)).toContain(id);
-      expect(() => evaluateRequest({ kind: k.kind, ...(k.example as object) }, { today: TODAY })).not.toThrow();
+      expect(() => judge({ kind: k.kind, ...(k.example as object) })).not.toThrow();
     }
     const severity = describeFields(kindDef('complaint')!.schema).find((field) => field.name === 'severity')!;
     expect(severity).toMatchObject({ input: 'choice', optional: false, label: { zh: '严重程度' } });

@@ -1,28 +1,9 @@
 // §2 customer rules (C-NEW, C-CHANGE, C-VISIT) through evaluateRequest, at their boundaries.
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
-import { AppError } from '../../shared/errors';
-import { RULES, type CatalogRuleId } from '../../electron/core/policy/catalog';
+import { RULES } from '../../electron/core/policy/catalog';
 import { fieldLabels } from '../../electron/core/policy/fields';
-import { evaluateRequest, kindDef, type EvaluateOptions } from '../../electron/core/policy/kinds';
-
-const judge = (request: Record<string, unknown>, options: Partial<EvaluateOptions> = {}) => evaluateRequest(request, { today: '2026-11-23', ...options });
-
-/** Parameters overridden per rule (the rest: the domain book's defaults). */
-const withParams = (over: Partial<Record<CatalogRuleId, Record<string, unknown>>>): EvaluateOptions['paramsFor'] =>
-  ((id: CatalogRuleId) => (RULES[id].params as z.ZodType).parse(over[id] ?? {})) as EvaluateOptions['paramsFor'];
-
-function errorOf(request: Record<string, unknown>): AppError {
-  try {
-    judge(request);
-  } catch (err) {
-    expect(err).toBeInstanceOf(AppError);
-    return err as AppError;
-  }
-  throw new Error('expected a validation error');
-}
-
-const severities = (d: ReturnType<typeof judge>) => d.findings.map((f) => `${f.ruleId}:${f.severity}`);
+import { kindDef, type EvaluateOptions } from '../../electron/core/policy/kinds';
+import { findingIds, judge, paramsWith, rejects } from '../support/policy';
 
 describe('C-NEW new-customer application', () => {
   const newCustomer = (filedOn: string | undefined, approved?: boolean, firstBusinessOn = '2026-11-10') =>
@@ -43,7 +24,7 @@ describe('C-NEW new-customer application', () => {
     expect(d25.findings).toEqual([]);
     expect(d26.computed).toMatchObject({ countsForMonth: false, deadline: '2026-11-25' });
     expect(d26.decision).toBe('allow');
-    expect(severities(d26)).toEqual(['C-NEW:warn']);
+    expect(findingIds(d26)).toEqual(['C-NEW:warn']);
     expect(d26.findings[0]!.message).toBe('新增客户申请于 2026-11-26 提交，晚于截止日 2026-11-25：该客户 2026-11 的业务量不计入客户经理当月业绩');
   });
 
@@ -55,7 +36,7 @@ describe('C-NEW new-customer application', () => {
     for (const d of [newCustomer('2026-11-20', false), newCustomer('2026-11-20')]) {
       expect(d.decision).toBe('needs_approval');
       expect(d.approvals).toEqual(['manager']);
-      expect(severities(d)).toEqual(['C-NEW:approval']);
+      expect(findingIds(d)).toEqual(['C-NEW:approval']);
       expect(d.computed.countsForMonth).toBe(false);
     }
     // the manager, not the applicant's superior
@@ -64,13 +45,13 @@ describe('C-NEW new-customer application', () => {
 
   it('filed late and not approved: both the warning and the approval', () => {
     const d = newCustomer('2026-11-26', false);
-    expect(severities(d)).toEqual(['C-NEW:warn', 'C-NEW:approval']);
+    expect(findingIds(d)).toEqual(['C-NEW:warn', 'C-NEW:approval']);
     expect(d.approvals).toEqual(['manager']);
   });
 
   it('not filed: a warning, telling whether there is still time', () => {
     const open = newCustomer(undefined, undefined, '2026-11-10');
-    expect(severities(open)).toEqual(['C-NEW:warn']);
+    expect(findingIds(open)).toEqual(['C-NEW:warn']);
     expect(open.decision).toBe('allow');
     expect(open.findings[0]!.message).toContain('须在 2026-11-25 前提交');
     const past = newCustomer(undefined, undefined, '2026-10-10');
@@ -82,7 +63,7 @@ describe('C-NEW new-customer application', () => {
     expect(newCustomer('2026-02-27', true, '2026-02-03').computed).toMatchObject({ countsForMonth: false, deadline: '2026-02-25' });
     const later = judge(
       { kind: 'new_customer', firstBusinessOn: '2026-02-03', applicationFiledOn: '2026-02-27', applicationApproved: true },
-      { paramsFor: withParams({ 'C-NEW': { deadlineDay: 28 } }) },
+      { paramsFor: paramsWith({ 'C-NEW': { deadlineDay: 28 } }) },
     );
     expect(later.computed).toMatchObject({ countsForMonth: true, deadline: '2026-02-28' });
     expect(later.findings).toEqual([]);
@@ -94,14 +75,14 @@ describe('C-NEW new-customer application', () => {
   });
 
   it('validation names the field in Chinese', () => {
-    const bad = errorOf({ kind: 'new_customer', firstBusinessOn: '2026-02-30' });
+    const bad = rejects({ kind: 'new_customer', firstBusinessOn: '2026-02-30' });
     expect(bad.message).toBe('首次业务日期：不是有效日期');
     expect(bad.issues[0]!.field).toBe('firstBusinessOn');
-    const missing = errorOf({ kind: 'new_customer' });
+    const missing = rejects({ kind: 'new_customer' });
     expect(missing.issues[0]!.field).toBe('firstBusinessOn');
     expect(missing.message).toBe('首次业务日期：不能为空');
     expect(() => judge({ kind: 'new_customer', firstBusinessOn: '2026-11-10', applicationApproved: 'yes' })).toThrow(/申请已批准：类型不正确/);
-    const approvedUnfiled = errorOf({ kind: 'new_customer', firstBusinessOn: '2026-11-10', applicationApproved: true });
+    const approvedUnfiled = rejects({ kind: 'new_customer', firstBusinessOn: '2026-11-10', applicationApproved: true });
     expect(approvedUnfiled.issues[0]!.field).toBe('applicationApproved');
     expect(approvedUnfiled.message).toMatch(/^申请已批准：未填申请提交日期/);
   });
@@ -112,14 +93,14 @@ describe('C-CHANGE customer change request', () => {
     const d = judge({ kind: 'customer_change', fields: '联系人，电话、结算方式' });
     expect(d.decision).toBe('needs_approval');
     expect(d.approvals).toEqual(['manager']);
-    expect(severities(d)).toEqual(['C-CHANGE:approval']);
+    expect(findingIds(d)).toEqual(['C-CHANGE:approval']);
     expect(d.computed.fields).toEqual(['联系人', '电话', '结算方式']);
     expect(d.findings[0]!.message).toContain('联系人、电话、结算方式');
     expect(judge({ kind: 'customer_change', fields: '电话' }, { superiorRole: 'director' }).approvals).toEqual(['manager']);
   });
   it('validation: empty or only separators', () => {
     expect(() => judge({ kind: 'customer_change', fields: '  ' })).toThrow(/变更字段：不能为空/);
-    const e = errorOf({ kind: 'customer_change', fields: '，,、' });
+    const e = rejects({ kind: 'customer_change', fields: '，,、' });
     expect(e.message).toMatch(/^变更字段：至少列出一个字段/);
     expect(e.issues[0]!.field).toBe('fields');
   });
@@ -133,7 +114,7 @@ describe('C-VISIT visit frequency', () => {
     for (const grade of ['strategic', 'core']) {
       const one = weekly(grade, 1);
       expect(one.computed).toMatchObject({ overdue: true, shortBy: 1 });
-      expect(severities(one)).toEqual(['C-VISIT:warn']);
+      expect(findingIds(one)).toEqual(['C-VISIT:warn']);
       expect(one.decision).toBe('allow');
       expect(weekly(grade, 2).computed.overdue).toBe(false);
       expect(weekly(grade, 2).findings).toEqual([]);
@@ -151,23 +132,23 @@ describe('C-VISIT visit frequency', () => {
     expect(d14.findings).toEqual([]);
     const d15 = ordinary('2026-11-08');
     expect(d15.computed).toMatchObject({ overdue: false, nextVisitDue: '2026-11-23', daysSinceLastVisit: 15 });
-    expect(severities(d15)).toEqual(['C-VISIT:info']);
+    expect(findingIds(d15)).toEqual(['C-VISIT:info']);
     const d16 = ordinary('2026-11-07');
     expect(d16.computed).toMatchObject({ overdue: true, nextVisitDue: '2026-11-22', daysSinceLastVisit: 16 });
-    expect(severities(d16)).toEqual(['C-VISIT:warn']);
+    expect(findingIds(d16)).toEqual(['C-VISIT:warn']);
     expect(d16.findings[0]!.message).toContain('应于 2026-11-22 前拜访，已逾期');
   });
 
   it('ordinary never visited is overdue', () => {
     const d = ordinary(undefined);
     expect(d.computed).toMatchObject({ overdue: true, nextVisitDue: '2026-11-23' });
-    expect(severities(d)).toEqual(['C-VISIT:warn']);
+    expect(findingIds(d)).toEqual(['C-VISIT:warn']);
   });
 
   it('parameters change the outcome', () => {
-    expect(ordinary('2026-11-09', { paramsFor: withParams({ 'C-VISIT': { ordinaryEveryDays: 10 } }) }).computed.overdue).toBe(true);
-    expect(weekly('strategic', 2, { paramsFor: withParams({ 'C-VISIT': { strategicPerWeek: 3 } }) }).computed.overdue).toBe(true);
-    expect(weekly('core', 2, { paramsFor: withParams({ 'C-VISIT': { strategicPerWeek: 3 } }) }).computed.overdue).toBe(false);
+    expect(ordinary('2026-11-09', { paramsFor: paramsWith({ 'C-VISIT': { ordinaryEveryDays: 10 } }) }).computed.overdue).toBe(true);
+    expect(weekly('strategic', 2, { paramsFor: paramsWith({ 'C-VISIT': { strategicPerWeek: 3 } }) }).computed.overdue).toBe(true);
+    expect(weekly('core', 2, { paramsFor: paramsWith({ 'C-VISIT': { strategicPerWeek: 3 } }) }).computed.overdue).toBe(false);
     const params = RULES['C-VISIT'].params;
     expect(params.safeParse({ ordinaryEveryDays: 0 }).success).toBe(false);
     expect(params.safeParse({ ordinaryEveryDays: 367 }).success).toBe(false);
@@ -178,24 +159,24 @@ describe('C-VISIT visit frequency', () => {
 
   it('rep: 19 visits a week warns, 20 and 21 do not', () => {
     const rep = (n: number, options: Partial<EvaluateOptions> = {}) => judge({ kind: 'rep_visits', visitsThisWeek: n }, options);
-    expect(severities(rep(19))).toEqual(['C-VISIT:warn']);
+    expect(findingIds(rep(19))).toEqual(['C-VISIT:warn']);
     expect(rep(19).computed.shortBy).toBe(1);
     expect(rep(19).findings[0]!.message).toBe('客户经理每周须至少拜访 20 次，本周只有 19 次（差 1 次）');
     expect(rep(20).findings).toEqual([]);
     expect(rep(21).findings).toEqual([]);
-    expect(rep(21, { paramsFor: withParams({ 'C-VISIT': { repPerWeek: 25 } }) }).computed.shortBy).toBe(4);
+    expect(rep(21, { paramsFor: paramsWith({ 'C-VISIT': { repPerWeek: 25 } }) }).computed.shortBy).toBe(4);
   });
 
   it('validation names the field in Chinese', () => {
-    const missing = errorOf({ kind: 'visit_frequency', grade: 'core', asOf: '2026-11-23' });
+    const missing = rejects({ kind: 'visit_frequency', grade: 'core', asOf: '2026-11-23' });
     expect(missing.issues[0]!.field).toBe('visitsLast7Days');
     expect(missing.message).toMatch(/^近 7 天拜访次数：战略级、核心级客户须填写/);
     expect(() => judge({ kind: 'visit_frequency', grade: 'vip', visitsLast7Days: 2, asOf: '2026-11-23' })).toThrow(/客户等级：不是允许的取值/);
     expect(() => judge({ kind: 'visit_frequency', grade: 'core', visitsLast7Days: -1, asOf: '2026-11-23' })).toThrow(/近 7 天拜访次数：不能小于 0/);
-    const future = errorOf({ kind: 'visit_frequency', grade: 'ordinary', lastVisitOn: '2026-11-24', asOf: '2026-11-23' });
+    const future = rejects({ kind: 'visit_frequency', grade: 'ordinary', lastVisitOn: '2026-11-24', asOf: '2026-11-23' });
     expect(future.issues[0]!.field).toBe('lastVisitOn');
     expect(future.message).toBe('最近拜访日期：不能晚于检查日期 2026-11-23');
-    const impossible = errorOf({ kind: 'visit_frequency', grade: 'ordinary', lastVisitOn: '2026-13-45', asOf: '2026-11-23' });
+    const impossible = rejects({ kind: 'visit_frequency', grade: 'ordinary', lastVisitOn: '2026-13-45', asOf: '2026-11-23' });
     expect(impossible.issues.map((i) => i.field)).toEqual(['lastVisitOn']);
     expect(impossible.message).toBe('最近拜访日期：不是有效日期');
     expect(() => judge({ kind: 'rep_visits', visitsThisWeek: 19.5 })).toThrow(/本周拜访次数/);

@@ -1,39 +1,16 @@
 // §8 leave rules (L-FORM, L-NOTICE, L-MONTHLY, L-ABSENT) at their boundaries, through the kinds
 // `leave` and `absenteeism` and directly.
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
-import { AppError } from '../../shared/errors';
 import { workCalendar } from '../../electron/core/policy/calendar';
-import { RULES } from '../../electron/core/policy/catalog';
-import { evaluateRequest, kindDef, type EvaluateOptions } from '../../electron/core/policy/kinds';
+import { kindDef, type EvaluateOptions } from '../../electron/core/policy/kinds';
 import { defaultParams, type RuleContext } from '../../electron/core/policy/rule';
 import { absenteeism, leaveDaysByMonth, leaveMonthly, leaveNotice } from '../../electron/core/policy/rules/leave';
+import { findingIds, judge, paramsWith, problem, rejects, TODAY } from '../support/policy';
 
-const TODAY = '2026-11-23'; // a Monday
 const ctx: RuleContext = { today: TODAY, calendar: workCalendar() };
 
 type Fields = Record<string, unknown>;
-const leave = (fields: Fields, options: Partial<EvaluateOptions> = {}) =>
-  evaluateRequest({ kind: 'leave', proxy: '李娜', ...fields }, { today: TODAY, ...options });
-const ids = (d: { findings: { ruleId: string; severity: string }[] }) => d.findings.map((x) => `${x.ruleId}:${x.severity}`);
-
-function rejects(raw: Fields): AppError {
-  try {
-    evaluateRequest(raw, { today: TODAY });
-  } catch (error) {
-    expect(error).toBeInstanceOf(AppError);
-    return error as AppError;
-  }
-  throw new Error('expected a validation error');
-}
-
-/** paramsFor giving `over` for one rule and the defaults for every other. */
-function paramsWith(ruleId: string, over: unknown, seen: string[] = []): EvaluateOptions['paramsFor'] {
-  return ((id: keyof typeof RULES, day: string) => {
-    seen.push(`${id}@${day}`);
-    return (RULES[id].params as z.ZodType).parse(id === ruleId ? over : {});
-  }) as EvaluateOptions['paramsFor'];
-}
+const leave = (fields: Fields, options: Partial<EvaluateOptions> = {}) => judge({ kind: 'leave', proxy: '李娜', ...fields }, options);
 
 describe('leave: working days', () => {
   // applied well ahead so that only the length matters
@@ -94,7 +71,7 @@ describe('leave: L-NOTICE through the kind', () => {
     const one = notice('2026-12-07', '2026-12-09', '2026-12-06');
     expect(one.decision).toBe('deny');
     expect(one.approvals).toEqual([]);
-    expect(ids(one)).toEqual(['L-NOTICE:block']);
+    expect(findingIds(one)).toEqual(['L-NOTICE:block']);
     expect(one.computed).toEqual({ workingDays: 3, requiredNoticeDays: 2, noticeDays: 1 });
     expect(noticeFinding(one)?.message).toBe('请假 3 个工作日须至少提前 2 天申请，本次只提前了 1 天。如属急病等紧急情况，请填写首日 10:00 前电话告知上级的时间');
 
@@ -148,7 +125,7 @@ describe('leave: L-NOTICE through the kind', () => {
       const d = emergency('2026-11-23T09:59:00+08:00');
       expect(d.decision).toBe('needs_approval');
       expect(d.approvals).toEqual(['manager']);
-      expect(ids(d)).toEqual(['L-NOTICE:warn']);
+      expect(findingIds(d)).toEqual(['L-NOTICE:warn']);
       expect(d.findings[0]?.message).toBe('紧急请假：已于 2026-11-23 09:59 电话告知上级（首日 10:00 前），按规定事后补单，仍须直接上级批准');
       expect(d.computed).toEqual({ workingDays: 1, requiredNoticeDays: 2, noticeDays: -1 });
       expect(emergency('2026-11-23T09:59:59+08:00').decision).toBe('needs_approval');
@@ -157,7 +134,7 @@ describe('leave: L-NOTICE through the kind', () => {
       for (const call of ['2026-11-23T10:00:00+08:00', '2026-11-23T10:01:00+08:00']) {
         const d = emergency(call);
         expect(d.decision).toBe('deny');
-        expect(ids(d)).toEqual(['L-NOTICE:block']);
+        expect(findingIds(d)).toEqual(['L-NOTICE:block']);
       }
       expect(emergency('2026-11-23T10:01:00+08:00').findings[0]?.message).toBe(
         '请假 1 个工作日须至少提前 2 天申请，本次在假期开始 1 天后才申请；紧急请假须在首日（2026-11-23）10:00 前电话告知上级，本次电话在 2026-11-23 10:01',
@@ -165,7 +142,7 @@ describe('leave: L-NOTICE through the kind', () => {
     });
     it('a call the day before counts at any hour; a call after the first day does not', () => {
       expect(emergency('2026-11-22T21:30:00+08:00').decision).toBe('needs_approval');
-      expect(ids(emergency('2026-11-22T21:30:00+08:00'))).toEqual(['L-NOTICE:warn']);
+      expect(findingIds(emergency('2026-11-22T21:30:00+08:00'))).toEqual(['L-NOTICE:warn']);
       expect(emergency('2026-11-24T08:00:00+08:00').decision).toBe('deny');
     });
     it('judged on the wall clock of the call’s own offset', () => {
@@ -192,19 +169,19 @@ describe('leave: L-FORM', () => {
   it('the direct superior always approves; his role comes from the request or the options', () => {
     const base = { appliedOn: '2026-11-23', start: '2026-11-26', end: '2026-11-27' };
     expect(leave(base).approvals).toEqual(['manager']);
-    expect(evaluateRequest({ kind: 'leave', proxy: '李娜', superiorRole: 'supervisor', ...base }, { today: TODAY }).approvals).toEqual(['supervisor']);
+    expect(judge({ kind: 'leave', proxy: '李娜', superiorRole: 'supervisor', ...base }).approvals).toEqual(['supervisor']);
     expect(leave(base, { superiorRole: 'director' }).approvalSteps).toEqual([{ role: 'director', superior: true }]);
   });
   it('without a work proxy: a warning, still to the superior', () => {
-    const d = evaluateRequest({ kind: 'leave', appliedOn: '2026-11-23', start: '2026-11-26', end: '2026-11-27' }, { today: TODAY });
+    const d = judge({ kind: 'leave', appliedOn: '2026-11-23', start: '2026-11-26', end: '2026-11-27' });
     expect(d.decision).toBe('needs_approval');
     expect(d.approvals).toEqual(['manager']);
-    expect(ids(d)).toEqual(['L-FORM:warn']);
+    expect(findingIds(d)).toEqual(['L-FORM:warn']);
     expect(d.findings[0]?.message).toBe('须指定工作代理人（请假期间代为处理工作的同事）');
   });
   it('the kind’s example is a valid, clean leave', () => {
     const def = kindDef('leave')!;
-    const d = evaluateRequest({ kind: 'leave', ...(def.example as Fields) }, { today: TODAY });
+    const d = judge({ kind: 'leave', ...(def.example as Fields) });
     expect(d.decision).toBe('needs_approval');
     expect(d.findings).toEqual([]);
     expect(def.submittable).toBe(true);
@@ -223,7 +200,7 @@ describe('leave: L-MONTHLY (more than 3 working days a month flagged)', () => {
     expect(monthly(month('2026-12-07', '2026-12-07', 2.5, { startHalfDay: true }))).toEqual([]);
     const over = month('2026-12-07', '2026-12-07', 2.5);
     expect(over.decision).toBe('needs_approval');
-    expect(ids(over)).toEqual(['L-MONTHLY:warn']);
+    expect(findingIds(over)).toEqual(['L-MONTHLY:warn']);
     expect(over.findings[0]?.message).toBe('2026 年 12 月请假共 3.5 个工作日（此前已请 2.5 天，本次 1 天），超过每月 3 天，将按规定处罚');
     expect(over.findings[0]?.data).toMatchObject({ month: '2026-12', monthLeaveDays: 3.5 });
     expect(monthly(month('2026-12-07', '2026-12-10', 0))[0]?.message).toBe('2026 年 12 月请假共 4 个工作日，超过每月 3 天，将按规定处罚');
@@ -249,7 +226,7 @@ describe('leave: parameters', () => {
     const base = { appliedOn: '2026-11-20', start: '2026-11-21', end: '2026-11-23' }; // Sat–Mon, 1 working day, 1 day ahead
     expect(leave(base).decision).toBe('deny');
     const seen: string[] = [];
-    const oneDay = paramsWith('L-NOTICE', { tiers: [{ maxDays: 3, noticeDays: 1 }, { maxDays: null, noticeDays: 10 }] }, seen);
+    const oneDay = paramsWith({ 'L-NOTICE': { tiers: [{ maxDays: 3, noticeDays: 1 }, { maxDays: null, noticeDays: 10 }] } }, seen);
     const d = leave(base, { paramsFor: oneDay });
     expect(d.decision).toBe('needs_approval');
     expect(d.computed.requiredNoticeDays).toBe(1);
@@ -257,11 +234,11 @@ describe('leave: parameters', () => {
     // a later emergency deadline
     const late = { appliedOn: '2026-11-24', start: '2026-11-23', end: '2026-11-23', emergencyCallAt: '2026-11-23T10:30:00+08:00' };
     expect(leave(late).decision).toBe('deny');
-    expect(leave(late, { paramsFor: paramsWith('L-NOTICE', { emergencyCallBefore: '11:00' }) }).decision).toBe('needs_approval');
+    expect(leave(late, { paramsFor: paramsWith({ 'L-NOTICE': { emergencyCallBefore: '11:00' } }) }).decision).toBe('needs_approval');
     // a monthly limit of 5
     const five = { appliedOn: '2026-10-12', start: '2026-12-07', end: '2026-12-10' };
-    expect(ids(leave(five))).toEqual(['L-MONTHLY:warn']);
-    expect(leave(five, { paramsFor: paramsWith('L-MONTHLY', { maxDaysPerMonth: 5 }) }).findings).toEqual([]);
+    expect(findingIds(leave(five))).toEqual(['L-MONTHLY:warn']);
+    expect(leave(five, { paramsFor: paramsWith({ 'L-MONTHLY': { maxDaysPerMonth: 5 } }) }).findings).toEqual([]);
   });
   it('parameter schemas reject nonsense', () => {
     const notice = leaveNotice.params;
@@ -303,7 +280,6 @@ describe('leave: validation names the field in Chinese', () => {
   const first = (raw: Fields) => rejects(raw).issues[0]!;
   // Date and time fields: the field and the problem. (Their label comes from fields.ts, whose
   // f.date / f.timestamp tag one shared schema instance, so the last label registered wins.)
-  const problem = (issue: { message: string }) => issue.message.slice(issue.message.indexOf('：'));
 
   it('end before start', () => {
     const issue = first({ ...base, end: '2026-12-06' });
@@ -342,28 +318,28 @@ describe('leave: validation names the field in Chinese', () => {
 
 describe('absenteeism: L-ABSENT (3 days a year is a serious violation)', () => {
   const check = (daysThisYear: unknown, options: Partial<EvaluateOptions> = {}) =>
-    evaluateRequest({ kind: 'absenteeism', daysThisYear }, { today: TODAY, ...options });
+    judge({ kind: 'absenteeism', daysThisYear }, options);
 
   it('0 → nothing; under 3 → a warning; 3 and more → a serious violation', () => {
     expect(check(0)).toMatchObject({ decision: 'allow', findings: [], computed: { seriousViolation: false } });
     for (const n of [0.5, 2, 2.5]) {
       const d = check(n);
       expect(d.decision).toBe('allow');
-      expect(ids(d)).toEqual(['L-ABSENT:warn']);
+      expect(findingIds(d)).toEqual(['L-ABSENT:warn']);
       expect(d.computed).toEqual({ seriousViolation: false });
     }
     expect(check(2).findings[0]?.message).toBe('本年度旷工 2 天：警告；累计达到 3 天即属严重违纪');
     for (const n of [3, 3.5, 10]) {
       const d = check(n);
       expect(d.decision).toBe('deny');
-      expect(ids(d)).toEqual(['L-ABSENT:block']);
+      expect(findingIds(d)).toEqual(['L-ABSENT:block']);
       expect(d.computed).toEqual({ seriousViolation: true });
     }
     expect(check(3).findings[0]?.message).toBe('本年度旷工 3 天，达到 3 天，属严重违纪');
   });
   it('a parameter change moves the line', () => {
-    expect(check(3, { paramsFor: paramsWith('L-ABSENT', { seriousDays: 5 }) }).decision).toBe('allow');
-    expect(check(5, { paramsFor: paramsWith('L-ABSENT', { seriousDays: 5 }) }).decision).toBe('deny');
+    expect(check(3, { paramsFor: paramsWith({ 'L-ABSENT': { seriousDays: 5 } }) }).decision).toBe('allow');
+    expect(check(5, { paramsFor: paramsWith({ 'L-ABSENT': { seriousDays: 5 } }) }).decision).toBe('deny');
   });
   it('validation and the rule directly', () => {
     expect(rejects({ kind: 'absenteeism', daysThisYear: -1 }).issues[0]).toMatchObject({ field: 'daysThisYear', message: '本年度旷工天数：不能小于 0' });

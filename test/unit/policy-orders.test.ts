@@ -1,27 +1,9 @@
 // §5 O-DELAY through evaluateRequest, at its boundaries.
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
-import { AppError } from '../../shared/errors';
 import { RULES, type CatalogRuleId } from '../../electron/core/policy/catalog';
 import { fieldLabels } from '../../electron/core/policy/fields';
-import { evaluateRequest, kindDef, type EvaluateOptions } from '../../electron/core/policy/kinds';
-
-const judge = (request: Record<string, unknown>, options: Partial<EvaluateOptions> = {}) => evaluateRequest(request, { today: '2026-11-23', ...options });
-
-const withParams = (over: Partial<Record<CatalogRuleId, Record<string, unknown>>>): EvaluateOptions['paramsFor'] =>
-  ((id: CatalogRuleId) => (RULES[id].params as z.ZodType).parse(over[id] ?? {})) as EvaluateOptions['paramsFor'];
-
-function errorOf(request: Record<string, unknown>): AppError {
-  try {
-    judge(request);
-  } catch (err) {
-    expect(err).toBeInstanceOf(AppError);
-    return err as AppError;
-  }
-  throw new Error('expected a validation error');
-}
-
-const severities = (d: ReturnType<typeof judge>) => d.findings.map((f) => `${f.ruleId}:${f.severity}`);
+import { kindDef, type EvaluateOptions } from '../../electron/core/policy/kinds';
+import { findingIds, judge, paramsWith, rejects } from '../support/policy';
 
 describe('O-DELAY delivery delay risk', () => {
   // delivery on Thu 2026-11-26
@@ -35,7 +17,7 @@ describe('O-DELAY delivery delay risk', () => {
     for (const [asOf, days] of [['2026-11-23', 3], ['2026-11-24', 2]] as const) {
       const d = check(asOf);
       expect(d.computed).toMatchObject({ delayRisk: true, flagFrom: '2026-11-23', daysToDelivery: days });
-      expect(severities(d)).toEqual(['O-DELAY:warn']);
+      expect(findingIds(d)).toEqual(['O-DELAY:warn']);
       expect(d.decision).toBe('allow');
       expect(d.approvals).toEqual([]);
     }
@@ -60,17 +42,17 @@ describe('O-DELAY delivery delay risk', () => {
   it('with the notification recorded: information, not a warning, with the office wall-clock time', () => {
     const d = check('2026-11-24', { customerNotifiedAt: '2026-11-23T09:30:00+08:00', notifiedBy: '王芳' });
     expect(d.computed.delayRisk).toBe(true);
-    expect(severities(d)).toEqual(['O-DELAY:info']);
+    expect(findingIds(d)).toEqual(['O-DELAY:info']);
     expect(d.findings[0]!.message).toBe('延迟风险：距交货日 2026-11-26 仅剩 2 天，订单仍未检验；已于 2026-11-23 09:30 通知客户（王芳）');
     // a notification recorded while there is no risk yet adds nothing
     expect(check('2026-11-22', { customerNotifiedAt: '2026-11-22T09:30:00+08:00' }).findings).toEqual([]);
   });
 
   it('the lead time is a parameter (calendar days 0..366)', () => {
-    const five = withParams({ 'O-DELAY': { warnDaysBefore: 5 } });
+    const five = paramsWith({ 'O-DELAY': { warnDaysBefore: 5 } });
     expect(check('2026-11-22', {}, { paramsFor: five }).computed).toMatchObject({ delayRisk: true, flagFrom: '2026-11-21' });
     expect(check('2026-11-20', {}, { paramsFor: five }).computed.delayRisk).toBe(false);
-    const zero = withParams({ 'O-DELAY': { warnDaysBefore: 0 } });
+    const zero = paramsWith({ 'O-DELAY': { warnDaysBefore: 0 } });
     expect(check('2026-11-25', {}, { paramsFor: zero }).computed.delayRisk).toBe(false);
     expect(check('2026-11-26', {}, { paramsFor: zero }).computed.delayRisk).toBe(true);
     const params = RULES['O-DELAY'].params;
@@ -91,18 +73,18 @@ describe('O-DELAY delivery delay risk', () => {
   });
 
   it('validation names the field in Chinese', () => {
-    const impossible = errorOf({ kind: 'order_delay', deliveryDate: '2026-02-30', asOf: '2026-02-20', inspected: false });
+    const impossible = rejects({ kind: 'order_delay', deliveryDate: '2026-02-30', asOf: '2026-02-20', inspected: false });
     expect(impossible.issues[0]!.field).toBe('deliveryDate');
     expect(impossible.message).toBe('交货日期：不是有效日期');
     expect(() => judge({ kind: 'order_delay', deliveryDate: '2026-11-26', asOf: '2026-11-23' })).toThrow(/^已检验：不能为空/);
     expect(() => judge({ kind: 'order_delay', deliveryDate: '2026-11-26', asOf: '2026-11-23', inspected: 'no' })).toThrow(/^已检验：类型不正确/);
-    const noOffset = errorOf({ kind: 'order_delay', deliveryDate: '2026-11-26', asOf: '2026-11-23', inspected: false, customerNotifiedAt: '2026-11-23 09:30' });
+    const noOffset = rejects({ kind: 'order_delay', deliveryDate: '2026-11-26', asOf: '2026-11-23', inspected: false, customerNotifiedAt: '2026-11-23 09:30' });
     expect(noOffset.issues[0]!.field).toBe('customerNotifiedAt');
     expect(noOffset.message).toMatch(/^通知客户时间：须为带时区的 ISO 时间/);
     // not a time at all: a validation error, not a crash of the cross-field check
-    const garbage = errorOf({ kind: 'order_delay', deliveryDate: '2026-11-26', asOf: '2026-11-23', inspected: false, customerNotifiedAt: 'x' });
+    const garbage = rejects({ kind: 'order_delay', deliveryDate: '2026-11-26', asOf: '2026-11-23', inspected: false, customerNotifiedAt: 'x' });
     expect(garbage.issues.map((i) => i.field)).toEqual(['customerNotifiedAt']);
-    const future = errorOf({ kind: 'order_delay', deliveryDate: '2026-11-26', asOf: '2026-11-23', inspected: false, customerNotifiedAt: '2026-11-24T08:00:00+08:00' });
+    const future = rejects({ kind: 'order_delay', deliveryDate: '2026-11-26', asOf: '2026-11-23', inspected: false, customerNotifiedAt: '2026-11-24T08:00:00+08:00' });
     expect(future.issues[0]!.field).toBe('customerNotifiedAt');
     expect(future.message).toBe('通知客户时间：不能晚于检查日期 2026-11-23');
   });

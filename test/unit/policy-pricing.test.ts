@@ -1,31 +1,15 @@
 // §4 price authority (Q-PRICE) and inquiries/tenders (Q-BID) at their boundaries.
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
-import { AppError } from '../../shared/errors';
 import type { Role } from '../../shared/domain';
 import { workCalendar } from '../../electron/core/policy/calendar';
-import { RULES, type CatalogRuleId } from '../../electron/core/policy/catalog';
+import { RULES } from '../../electron/core/policy/catalog';
 import { fieldLabels } from '../../electron/core/policy/fields';
-import { evaluateRequest, kindDef, type EvaluateOptions } from '../../electron/core/policy/kinds';
+import { kindDef, type EvaluateOptions } from '../../electron/core/policy/kinds';
 import { defaultParams, role, type RuleContext } from '../../electron/core/policy/rule';
 import { discountOf, quotePrice } from '../../electron/core/policy/rules/pricing';
+import { findingIds, judge, paramsWith, rejects, TODAY } from '../support/policy';
 
-const ctx: RuleContext = { today: '2026-11-23', calendar: workCalendar() };
-
-const judge = (request: Record<string, unknown>, options: Partial<EvaluateOptions> = {}) => evaluateRequest(request, { today: '2026-11-23', ...options });
-
-const withParams = (over: Partial<Record<CatalogRuleId, Record<string, unknown>>>): EvaluateOptions['paramsFor'] =>
-  ((id: CatalogRuleId) => (RULES[id].params as z.ZodType).parse(over[id] ?? {})) as EvaluateOptions['paramsFor'];
-
-function errorOf(request: Record<string, unknown>): AppError {
-  try {
-    judge(request);
-  } catch (err) {
-    expect(err).toBeInstanceOf(AppError);
-    return err as AppError;
-  }
-  throw new Error('expected a validation error');
-}
+const ctx: RuleContext = { today: TODAY, calendar: workCalendar() };
 
 describe('Q-PRICE (the rule)', () => {
   const params = defaultParams(quotePrice);
@@ -70,7 +54,7 @@ describe('price (kind)', () => {
     const d = price(r, over);
     expect(d.decision).toBe('needs_approval');
     expect(d.approvals).toEqual([approver]);
-    expect(d.findings.map((f) => `${f.ruleId}:${f.severity}`)).toEqual(['Q-PRICE:approval']);
+    expect(findingIds(d)).toEqual(['Q-PRICE:approval']);
     expect(d.computed.discountPct).toBe(over);
   });
 
@@ -102,7 +86,7 @@ describe('price (kind)', () => {
   });
 
   it('a parameter change moves the authority', () => {
-    const paramsFor = withParams({ 'Q-PRICE': { manager: 0.1 } });
+    const paramsFor = paramsWith({ 'Q-PRICE': { manager: 0.1 } });
     expect(price('manager', 9, { paramsFor }).decision).toBe('allow');
     expect(price('supervisor', 9, { paramsFor }).approvals).toEqual(['manager']);
     expect(price('supervisor', 9).approvals).toEqual(['director']);
@@ -119,13 +103,13 @@ describe('price (kind)', () => {
 
   it('validation names the field in Chinese', () => {
     expect(() => judge({ kind: 'price', role: 'boss', standardPrice: 100, unitPrice: 90 })).toThrow(/^报价人角色：不是允许的取值/);
-    const zero = errorOf({ kind: 'price', role: 'rep', standardPrice: 0, unitPrice: 0 });
+    const zero = rejects({ kind: 'price', role: 'rep', standardPrice: 0, unitPrice: 0 });
     expect(zero.issues[0]!.field).toBe('standardPrice');
     expect(zero.message).toBe('标准价：须大于 0');
-    const negative = errorOf({ kind: 'price', role: 'rep', standardPrice: 100, unitPrice: -1 });
+    const negative = rejects({ kind: 'price', role: 'rep', standardPrice: 100, unitPrice: -1 });
     expect(negative.issues[0]!.field).toBe('unitPrice');
     expect(negative.message).toBe('报价单价：不能小于 0');
-    const text = errorOf({ kind: 'price', role: 'rep', standardPrice: 100, unitPrice: '90' });
+    const text = rejects({ kind: 'price', role: 'rep', standardPrice: 100, unitPrice: '90' });
     expect(text.issues[0]!.field).toBe('unitPrice');
     expect(text.message).toMatch(/^报价单价：类型不正确（应为/);
   });
@@ -142,16 +126,13 @@ describe('Q-BID inquiries and tenders', () => {
     const over = bid(20_000_001);
     expect(over.decision).toBe('needs_approval');
     expect(over.approvals).toEqual(['manager', 'gm']);
-    expect(over.findings.map((f) => `${f.ruleId}:${f.severity}`)).toEqual(['Q-BID:approval', 'Q-BID:approval']);
+    expect(findingIds(over)).toEqual(['Q-BID:approval', 'Q-BID:approval']);
     expect(over.findings[1]!.message).toBe('金额 ¥200,000.01 超过 ¥200,000.00，还须总经理决定');
   });
 
   it('the parameters in force on the registration day judge it', () => {
     const asked: string[] = [];
-    const paramsFor = ((id: CatalogRuleId, day: string) => {
-      asked.push(`${id}@${day}`);
-      return RULES[id].params.parse(id === 'Q-BID' && day >= '2026-12-01' ? { gmAboveFen: 10_000_000 } : {});
-    }) as EvaluateOptions['paramsFor'];
+    const paramsFor = paramsWith((day) => (day >= '2026-12-01' ? { 'Q-BID': { gmAboveFen: 10_000_000 } } : {}), asked);
     expect(bid(15_000_000, { paramsFor }, '2026-11-30').approvals).toEqual(['manager']);
     expect(bid(15_000_000, { paramsFor }, '2026-12-01').approvals).toEqual(['manager', 'gm']);
     expect(asked).toEqual(['Q-BID@2026-11-30', 'Q-BID@2026-12-01']);
@@ -163,10 +144,10 @@ describe('Q-BID inquiries and tenders', () => {
     expect(RULES['Q-BID'].params.safeParse({ gmAboveFen: -1 }).success).toBe(false);
     expect(RULES['Q-BID'].params.safeParse({ gmAboveFen: 1.5 }).success).toBe(false);
     expect(RULES['Q-BID'].params.parse({})).toEqual({ gmAboveFen: 20_000_000 });
-    const missing = errorOf({ kind: 'bid' });
+    const missing = rejects({ kind: 'bid' });
     expect(missing.issues[0]!.field).toBe('amount');
     expect(missing.message).toBe('金额：不能为空');
-    const badDay = errorOf({ kind: 'bid', amount: 1, appliedOn: '2026-02-30' });
+    const badDay = rejects({ kind: 'bid', amount: 1, appliedOn: '2026-02-30' });
     expect(badDay.issues[0]!.field).toBe('appliedOn');
     expect(badDay.message).toBe('登记日期：不是有效日期');
   });

@@ -1,27 +1,9 @@
 // §3 settlement rules (S-MONTHLY, S-CREDIT, S-BADDEBT) through evaluateRequest, at their boundaries.
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
-import { AppError } from '../../shared/errors';
-import { RULES, type CatalogRuleId } from '../../electron/core/policy/catalog';
+import { RULES } from '../../electron/core/policy/catalog';
 import { fieldLabels } from '../../electron/core/policy/fields';
-import { evaluateRequest, kindDef, type EvaluateOptions } from '../../electron/core/policy/kinds';
-
-const judge = (request: Record<string, unknown>, options: Partial<EvaluateOptions> = {}) => evaluateRequest(request, { today: '2026-11-23', ...options });
-
-const withParams = (over: Partial<Record<CatalogRuleId, Record<string, unknown>>>): EvaluateOptions['paramsFor'] =>
-  ((id: CatalogRuleId) => (RULES[id].params as z.ZodType).parse(over[id] ?? {})) as EvaluateOptions['paramsFor'];
-
-function errorOf(request: Record<string, unknown>): AppError {
-  try {
-    judge(request);
-  } catch (err) {
-    expect(err).toBeInstanceOf(AppError);
-    return err as AppError;
-  }
-  throw new Error('expected a validation error');
-}
-
-const severities = (d: ReturnType<typeof judge>) => d.findings.map((f) => `${f.ruleId}:${f.severity}`);
+import { kindDef, type EvaluateOptions } from '../../electron/core/policy/kinds';
+import { findingIds, judge, paramsWith, rejects } from '../support/policy';
 
 describe('S-MONTHLY monthly settlement', () => {
   const base = { kind: 'monthly_settlement', monthlyVolumeTons: 10, famous: false, factoryAuditPassed: false, agreementSigned: true };
@@ -30,13 +12,13 @@ describe('S-MONTHLY monthly settlement', () => {
   it('49.99 tons does not qualify; 50 and 50.01 do', () => {
     const under = monthly({ monthlyVolumeTons: 49.99 });
     expect(under.computed).toMatchObject({ qualifies: false, jointLiability: true });
-    expect(severities(under)).toEqual(['C-CHANGE:approval', 'S-MONTHLY:warn']);
+    expect(findingIds(under)).toEqual(['C-CHANGE:approval', 'S-MONTHLY:warn']);
     expect(under.findings[1]!.message).toContain('连带责任');
     expect(under.findings[1]!.message).toContain('月用量 49.99 吨不足 50 吨');
     for (const tons of [50, 50.01]) {
       const d = monthly({ monthlyVolumeTons: tons });
       expect(d.computed).toMatchObject({ qualifies: true, jointLiability: false });
-      expect(severities(d)).toEqual(['C-CHANGE:approval', 'S-MONTHLY:info']);
+      expect(findingIds(d)).toEqual(['C-CHANGE:approval', 'S-MONTHLY:info']);
     }
   });
 
@@ -56,14 +38,14 @@ describe('S-MONTHLY monthly settlement', () => {
   it('qualifying without an agreement or a verbal approval: joint liability', () => {
     const d = monthly({ monthlyVolumeTons: 80, agreementSigned: false });
     expect(d.computed).toMatchObject({ qualifies: true, jointLiability: true });
-    expect(severities(d)).toEqual(['C-CHANGE:approval', 'S-MONTHLY:warn']);
+    expect(findingIds(d)).toEqual(['C-CHANGE:approval', 'S-MONTHLY:warn']);
     expect(d.findings[1]!.message).toBe('不满足月结条件（未签月结协议，也无经理口头同意）：如批准月结，客户经理承担连带责任');
   });
 
   it('a verbal approval without the agreement: no liability yet, the agreement is due within the month', () => {
     const d = monthly({ monthlyVolumeTons: 80, agreementSigned: false, verbalApproval: true });
     expect(d.computed).toMatchObject({ qualifies: true, jointLiability: false, agreementDueBy: '2026-11-30' });
-    expect(severities(d)).toEqual(['C-CHANGE:approval', 'S-MONTHLY:warn', 'S-MONTHLY:info']);
+    expect(findingIds(d)).toEqual(['C-CHANGE:approval', 'S-MONTHLY:warn', 'S-MONTHLY:info']);
     expect(d.findings[1]!.message).toBe('已记录经理口头同意：月结协议须在本月内（2026-11-30 前）签订');
     // the month of the application day, February included
     expect(monthly({ monthlyVolumeTons: 80, agreementSigned: false, verbalApproval: true, appliedOn: '2026-02-10' }).computed.agreementDueBy).toBe('2026-02-28');
@@ -74,14 +56,14 @@ describe('S-MONTHLY monthly settlement', () => {
   });
 
   it('the tonnage is a parameter', () => {
-    expect(monthly({ monthlyVolumeTons: 50 }, { paramsFor: withParams({ 'S-MONTHLY': { minMonthlyTons: 60 } }) }).computed.qualifies).toBe(false);
-    expect(monthly({ monthlyVolumeTons: 40 }, { paramsFor: withParams({ 'S-MONTHLY': { minMonthlyTons: 40 } }) }).computed.qualifies).toBe(true);
+    expect(monthly({ monthlyVolumeTons: 50 }, { paramsFor: paramsWith({ 'S-MONTHLY': { minMonthlyTons: 60 } }) }).computed.qualifies).toBe(false);
+    expect(monthly({ monthlyVolumeTons: 40 }, { paramsFor: paramsWith({ 'S-MONTHLY': { minMonthlyTons: 40 } }) }).computed.qualifies).toBe(true);
     expect(RULES['S-MONTHLY'].params.safeParse({ minMonthlyTons: -1 }).success).toBe(false);
     expect(RULES['S-MONTHLY'].params.safeParse({ minMonthlyTons: 35.5 }).success).toBe(true);
   });
 
   it('validation names the field in Chinese', () => {
-    const negative = errorOf({ ...base, monthlyVolumeTons: -1 });
+    const negative = rejects({ ...base, monthlyVolumeTons: -1 });
     expect(negative.message).toBe('月用量（吨）：不能小于 0');
     expect(negative.issues[0]!.field).toBe('monthlyVolumeTons');
     expect(() => judge({ ...base, monthlyVolumeTons: '50' })).toThrow(/^月用量（吨）：类型不正确/);
@@ -105,7 +87,7 @@ describe('S-CREDIT credit limit and credit days', () => {
     const over = order({ orderAmount: 400_001 });
     expect(over.decision).toBe('needs_approval');
     expect(over.approvals).toEqual(['manager']);
-    expect(severities(over)).toEqual(['S-CREDIT:approval']);
+    expect(findingIds(over)).toEqual(['S-CREDIT:approval']);
     expect(over.computed).toMatchObject({ newBalanceFen: 1_000_001, overLimitFen: 1 });
     expect(over.findings[0]!.message).toBe('确认后未结余额 ¥10,000.01 超出信用额度 ¥10,000.00（超出 ¥0.01），须销售经理批准后方可确认');
   });
@@ -128,18 +110,18 @@ describe('S-CREDIT credit limit and credit days', () => {
 
   it('both over the limit and overdue: two findings, one manager step, the manager even when the superior is a supervisor', () => {
     const both = order({ orderAmount: 500_000, oldestOverdueDays: 45 }, { superiorRole: 'supervisor' });
-    expect(severities(both)).toEqual(['S-CREDIT:approval', 'S-CREDIT:approval']);
+    expect(findingIds(both)).toEqual(['S-CREDIT:approval', 'S-CREDIT:approval']);
     expect(both.approvals).toEqual(['manager']);
   });
 
   it('credit days by grade are parameters (strategic 60, core 30, ordinary 0)', () => {
     expect(order({ grade: 'strategic', creditDays: 60 }).findings).toEqual([]);
     const longer = order({ grade: 'strategic', creditDays: 61 });
-    expect(severities(longer)).toEqual(['S-CREDIT:info']);
+    expect(findingIds(longer)).toEqual(['S-CREDIT:info']);
     expect(longer.computed.gradeCreditDays).toBe(60);
     expect(order({ grade: 'core', creditDays: 30 }).computed.gradeCreditDays).toBe(30);
     expect(order({ grade: 'ordinary', creditDays: 0 }).computed.gradeCreditDays).toBe(0);
-    expect(order({ grade: 'strategic', creditDays: 90 }, { paramsFor: withParams({ 'S-CREDIT': { strategicDays: 90 } }) }).findings).toEqual([]);
+    expect(order({ grade: 'strategic', creditDays: 90 }, { paramsFor: paramsWith({ 'S-CREDIT': { strategicDays: 90 } }) }).findings).toEqual([]);
     const params = RULES['S-CREDIT'].params;
     expect(params.parse({})).toEqual({ strategicDays: 60, coreDays: 30, ordinaryDays: 0 });
     expect(params.safeParse({ strategicDays: 367 }).success).toBe(false);
@@ -148,10 +130,10 @@ describe('S-CREDIT credit limit and credit days', () => {
   });
 
   it('validation names the field in Chinese', () => {
-    const negative = errorOf({ kind: 'order_credit', orderAmount: -1, openBalance: 0, creditLimit: 0, creditDays: 30 });
+    const negative = rejects({ kind: 'order_credit', orderAmount: -1, openBalance: 0, creditLimit: 0, creditDays: 30 });
     expect(negative.issues[0]!.field).toBe('orderAmount');
     expect(negative.message).toBe('订单金额：不能小于 0');
-    expect(errorOf({ kind: 'order_credit', orderAmount: 1.5, openBalance: 0, creditLimit: 0, creditDays: 30 }).issues[0]!.field).toBe('orderAmount');
+    expect(rejects({ kind: 'order_credit', orderAmount: 1.5, openBalance: 0, creditLimit: 0, creditDays: 30 }).issues[0]!.field).toBe('orderAmount');
     expect(() => judge({ kind: 'order_credit', orderAmount: 1, openBalance: 0, creditLimit: 0 })).toThrow(/^账期（天）：不能为空/);
     expect(() => judge({ kind: 'order_credit', orderAmount: 1, openBalance: 0, creditLimit: 0, creditDays: 367 })).toThrow(/^账期（天）：不能大于 366/);
     expect(() => judge({ kind: 'order_credit', orderAmount: 1, openBalance: 0, creditLimit: 0, creditDays: 30, grade: 'gold' })).toThrow(/^客户等级：不是允许的取值/);
@@ -167,15 +149,15 @@ describe('S-BADDEBT bad-debt write-off', () => {
       { role: 'manager', superior: true },
       { role: 'finance', superior: false },
     ]);
-    expect(severities(d)).toEqual(['S-BADDEBT:approval']);
+    expect(findingIds(d)).toEqual(['S-BADDEBT:approval']);
     expect(d.findings[0]!.message).toBe('坏账核销 ¥12,500.00 须直接上级批准，再由财务入账');
     expect(judge({ kind: 'bad_debt', amount: 1 }, { superiorRole: 'supervisor' }).approvals).toEqual(['supervisor', 'finance']);
   });
   it('validation: a negative or missing amount', () => {
-    const e = errorOf({ kind: 'bad_debt', amount: -5 });
+    const e = rejects({ kind: 'bad_debt', amount: -5 });
     expect(e.issues[0]!.field).toBe('amount');
     expect(e.message).toBe('核销金额：不能小于 0');
-    expect(errorOf({ kind: 'bad_debt' }).message).toBe('核销金额：不能为空');
+    expect(rejects({ kind: 'bad_debt' }).message).toBe('核销金额：不能为空');
     expect(() => judge({ kind: 'bad_debt', amount: 1, appliedOn: '2026-02-30' })).toThrow(/^申请日期：不是有效日期/);
   });
 });
