@@ -5,3 +5,6 @@ export * from '../audit/schema';
 export * from '../customers/schema';
 export * from '../policy/schema';
 export * from '../requests/schema';
+export * from '../products/schema';
+export * from '../orders/schema';
+export * from '../ledger/schema';
