@@ -1,0 +1,54 @@
+// Printed forms are HTML pages made by the core: the same page goes to the printer from Electron,
+// to the browser preview's print view, and to PDF from the CLI (Chromium). A4, Chinese fonts first.
+
+/** Escapes text for HTML element content and attribute values. */
+export function esc(value: unknown): string {
+  return String(value ?? '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+/** Fonts that have the Chinese glyphs on Windows, macOS and Debian (fonts-noto-cjk). */
+export const PRINT_FONTS = `"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "SimSun", sans-serif`;
+
+const BASE_CSS = `
+@page { size: A4; margin: 12mm 12mm 14mm; }
+* { box-sizing: border-box; }
+html, body { margin: 0; padding: 0; }
+body { font-family: ${PRINT_FONTS}; font-size: 10.5pt; color: #000; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+.sheet { page-break-after: always; break-after: page; }
+.sheet:last-child { page-break-after: auto; break-after: auto; }
+h1 { font-size: 17pt; text-align: center; margin: 0 0 2mm; letter-spacing: 2pt; }
+.company { text-align: center; font-size: 12pt; margin-bottom: 1mm; }
+table { width: 100%; border-collapse: collapse; }
+th, td { border: 0.6pt solid #000; padding: 1.3mm 1.6mm; vertical-align: top; }
+th { background: #eee; font-weight: 600; white-space: nowrap; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.meta { display: grid; grid-template-columns: repeat(3, 1fr); gap: 1mm 6mm; margin: 3mm 0; }
+.meta div { overflow-wrap: anywhere; }
+.meta .wide { grid-column: span 2; }
+.meta b { font-weight: 600; }
+.muted { color: #444; }
+.signatures { display: grid; grid-template-columns: repeat(5, 1fr); gap: 4mm; margin-top: 8mm; }
+.signatures div { border-bottom: 0.6pt solid #000; padding-bottom: 8mm; }
+.footer { margin-top: 3mm; font-size: 8.5pt; color: #333; display: flex; justify-content: space-between; }
+@media screen { body { background: #888; } .sheet { background: #fff; width: 210mm; min-height: 297mm; margin: 8mm auto; padding: 12mm; box-shadow: 0 2px 8px rgba(0,0,0,.3); } }
+`;
+
+/** A whole printable document: one or more `.sheet` pages. */
+export function printDocument(title: string, sheets: string[], extraCss = ''): string {
+  return `<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<title>${esc(title)}</title>
+<style>${BASE_CSS}${extraCss}</style>
+</head>
+<body>
+${sheets.join('\n')}
+</body>
+</html>`;
+}
