@@ -22,6 +22,16 @@ import {
 } from './users';
 import { calendarDaySchema, decisionSchema, kindInfoSchema, paramVersionSchema, ruleInfoSchema } from './policy';
 import { requestDecideSchema, requestSchema, requestSubmitSchema } from './requests';
+import {
+  PRICE_LIST_ROLES,
+  PRODUCT_INPUT_LABELS,
+  priceChangeSchema,
+  productCreateSchema,
+  productDetailSchema,
+  productLookupSchema,
+  productPatchSchema,
+  productSchema,
+} from './products';
 import { bilingual, id, isoDate, text } from './validation';
 
 /** public: no session needed; signedIn: any active user; or the list of roles allowed. */
@@ -166,6 +176,29 @@ export const api = {
   'approvals.decideApplication': channel({ input: decision, output: applicationSchema, access: CUSTOMER_APPROVER_ROLES }),
   'approvals.decideChange': channel({ input: decision, output: changeRequestSchema, access: CUSTOMER_APPROVER_ROLES }),
 
+  // —— products and the price list (DOMAIN §4 Q-PRICE: the reference price) ——
+  // Everyone signed in reads the list; PRICE_LIST_ROLES (shared/products.ts) maintain it.
+  'products.list': channel({ input: gridQuerySchema, output: pageOf(productSchema), access: 'signedIn' }),
+  /** A product with its whole price history (scheduled changes first). */
+  'products.get': channel({ input: z.object({ id }).strict(), output: productDetailSchema, access: 'signedIn' }),
+  /** A new product and its first prices, in force from `effectiveFrom` (today unless given; not later). */
+  'products.create': channel({
+    input: z.object({ product: productCreateSchema, effectiveFrom: isoDate.optional(), note: text(200).default('') }).strict(),
+    output: productDetailSchema,
+    access: PRICE_LIST_ROLES,
+  }),
+  /** Changes the descriptive fields; `version` guards against lost updates (CONFLICT when stale). */
+  'products.update': channel({
+    input: z.object({ id, version: z.int().min(0), product: productPatchSchema }).strict(),
+    output: productSchema,
+    access: PRICE_LIST_ROLES,
+  }),
+  /** A new price from a date: today or earlier takes effect at once, a later date is scheduled. */
+  'products.setPrice': channel({ input: priceChangeSchema, output: productDetailSchema, access: PRICE_LIST_ROLES }),
+  'products.setActive': channel({ input: z.object({ id, active: z.boolean() }).strict(), output: productSchema, access: PRICE_LIST_ROLES }),
+  /** Picker for order entry: code prefix or name contains, active products only, at most 20. */
+  'products.lookup': channel({ input: productLookupSchema, output: z.array(productSchema), access: 'signedIn' }),
+
   // —— policy engine (DOMAIN rules), its parameters and the working calendar ——
   'policy.kinds': channel({ input: empty, output: z.array(kindInfoSchema), access: 'signedIn' }),
   'policy.catalog': channel({ input: empty, output: z.array(ruleInfoSchema), access: 'signedIn' }),
@@ -240,6 +273,7 @@ export function isChannelName(value: unknown): value is ChannelName {
 export const FIELD_LABELS: Readonly<Record<string, Label>> = {
   ...CUSTOMER_FIELD_LABELS,
   ...USER_FIELD_LABELS,
+  ...PRODUCT_INPUT_LABELS,
   id: { zh: '编号', en: 'Id' },
   version: { zh: '版本', en: 'Version' },
   reason: { zh: '理由', en: 'Reason' },

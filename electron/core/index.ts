@@ -7,12 +7,14 @@ import { SessionStore } from './api/sessions';
 import { auditHandlers } from './audit/handlers';
 import { customerHandlers } from './customers/handlers';
 import { openDatabase, type Database, type OpenOptions } from './db/connection';
+import { productHandlers } from './products/handlers';
 import { policyHandlers } from './requests/handlers';
 import { userHandlers } from './users/handlers';
 
 export const handlers: Handlers = {
   ...userHandlers,
   ...customerHandlers,
+  ...productHandlers,
   ...auditHandlers,
   ...policyHandlers,
 };

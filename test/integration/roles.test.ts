@@ -33,6 +33,10 @@ beforeAll(async () => {
     'customers.exportCsv': { query: {}, columns: ['customerNo', 'name'] },
     'customers.apply': { customerId: created.customer.id, reason: '再次申请' },
     'approvals.decideApplication': { id: created.application.id, decision: 'approve' },
+    'products.create': { product: { code: 'P001', name: '聚乙烯颗粒', standardPriceFen: 980_000, costPriceFen: 820_000 } },
+    'products.update': { id: 1, version: 0, product: { spec: '25kg/袋' } },
+    'products.setPrice': { productId: 1, effectiveFrom: '2099-01-01', standardPriceFen: 1_000_000, costPriceFen: 850_000 },
+    'products.setActive': { id: 1, active: false },
     'approvals.decideChange': { id: request.changeRequest!.id, decision: 'approve' },
     'audit.list': {},
     'policy.history': { ruleId: 'E-APPROVAL' },
@@ -58,6 +62,12 @@ describe('role lists of the contract', () => {
     expect([...accessOf('approvals.decideApplication')].sort()).toEqual(['director', 'gm', 'manager']);
     expect(accessOf('customers.create')).not.toContain('finance');
     expect(accessOf('customers.update')).not.toContain('finance');
+    // the price list is the Q-PRICE reference: maintained by manager and above, finance and the admin
+    for (const name of ['products.create', 'products.update', 'products.setPrice', 'products.setActive'] as const) {
+      expect([...accessOf(name)].sort()).toEqual(['admin', 'director', 'finance', 'gm', 'manager']);
+    }
+    expect(api['products.list'].access).toBe('signedIn');
+    expect(api['products.lookup'].access).toBe('signedIn');
   });
 
   const forbiddenCases = restricted.flatMap((name) => ROLES.filter((role) => !accessOf(name).includes(role)).map((role) => [name, role] as const));
