@@ -23,6 +23,27 @@ import {
 import { calendarDaySchema, decisionSchema, kindInfoSchema, paramVersionSchema, ruleInfoSchema } from './policy';
 import { requestDecideSchema, requestSchema, requestSubmitSchema } from './requests';
 import {
+  badDebtRequestInputSchema,
+  balanceRowSchema,
+  LEDGER_FIELD_LABELS,
+  LEDGER_ROLES,
+  ledgerEntriesInputSchema,
+  ledgerEntriesSchema,
+  monthSchema,
+  orderShippingSchema,
+  paymentInputSchema,
+  postingSchema,
+  RECON_DISPUTE_ROLES,
+  reconMonthSchema,
+  reconRowSchema,
+  reverseInputSchema,
+  shipmentCreateSchema,
+  shipmentDeliverSchema,
+  shipmentSchema,
+  SHIPPING_ROLES,
+  statementMonthSchema,
+} from './ledger';
+import {
   PRICE_LIST_ROLES,
   PRODUCT_INPUT_LABELS,
   priceChangeSchema,
@@ -199,6 +220,49 @@ export const api = {
   /** Picker for order entry: code prefix or name contains, active products only, at most 20. */
   'products.lookup': channel({ input: productLookupSchema, output: z.array(productSchema), access: 'signedIn' }),
 
+  // —— shipping, ledger and statements ——
+  // O-SHIP register (assistants and heads enter it), O-LEDGER postings (finance; gm), O-STATEMENT
+  // and O-RECON. Reads are for everyone signed in, limited to the customers one may see.
+  /** The shipping register, SQL-paged; filter by shipDate, customerId, orderId… with the grid's filter model. */
+  'shipments.list': channel({ input: gridQuerySchema, output: pageOf(shipmentSchema), access: 'signedIn' }),
+  /** An order's lines with ordered / shipped / left to ship, and its shipments. */
+  'shipments.forOrder': channel({ input: z.object({ orderId: id }).strict(), output: orderShippingSchema, access: 'signedIn' }),
+  /** A shipment of an inspected order (partial allowed, never more than left); the last one marks the order shipped. */
+  'shipments.create': channel({ input: shipmentCreateSchema, output: shipmentSchema, access: SHIPPING_ROLES }),
+  /** Delivery: posts the shipment's sale to the ledger; the last one marks a shipped order delivered. */
+  'shipments.deliver': channel({ input: shipmentDeliverSchema, output: shipmentSchema, access: SHIPPING_ROLES }),
+  /** One customer's entries with the running balance, in ledger order, SQL-paged. */
+  'ledger.entries': channel({ input: ledgerEntriesInputSchema, output: ledgerEntriesSchema, access: 'signedIn' }),
+  /** Balance (= sum of entries) and collection cycle per customer with entries, as a grid. */
+  'ledger.balances': channel({ input: gridQuerySchema, output: pageOf(balanceRowSchema), access: 'signedIn' }),
+  'ledger.postDeposit': channel({ input: paymentInputSchema, output: postingSchema, access: LEDGER_ROLES }),
+  /** Above the open balance only with prepayment: true. */
+  'ledger.postReceipt': channel({ input: paymentInputSchema, output: postingSchema, access: LEDGER_ROLES }),
+  /** The opposite entry, once per entry; a reversal is never reversed. */
+  'ledger.reverse': channel({ input: reverseInputSchema, output: postingSchema, access: LEDGER_ROLES }),
+  /** S-BADDEBT: files a `bad_debt` request (the superior, then finance approve). */
+  'ledger.requestBadDebt': channel({ input: badDebtRequestInputSchema, output: requestSchema, access: 'signedIn' }),
+  /** Finance posts an approved `bad_debt` request as a write-off (once). */
+  'ledger.postBadDebt': channel({ input: z.object({ requestId: id }).strict(), output: postingSchema, access: LEDGER_ROLES }),
+  /** O-STATEMENT: the month's statement per customer (one with customerId). */
+  'statements.month': channel({
+    input: z.object({ month: monthSchema, customerId: id.optional() }).strict(),
+    output: statementMonthSchema,
+    access: 'signedIn',
+  }),
+  /** O-RECON: a month's published figures (a rep sees his own). */
+  'recon.month': channel({ input: z.object({ month: monthSchema }).strict(), output: reconMonthSchema, access: 'signedIn' }),
+  /** From day N of the next month; again before the lock refreshes the figures. */
+  'recon.publish': channel({ input: z.object({ month: monthSchema }).strict(), output: z.array(reconRowSchema), access: LEDGER_ROLES }),
+  /** The rep's dispute of his own figures, on the day of publication. */
+  'recon.dispute': channel({
+    input: z.object({ month: monthSchema, note: z.string().trim().min(1).max(500) }).strict(),
+    output: reconRowSchema,
+    access: RECON_DISPUTE_ROLES,
+  }),
+  /** After the dispute day: the figures are final and no entry may be dated in the month. */
+  'recon.lock': channel({ input: z.object({ month: monthSchema }).strict(), output: z.array(reconRowSchema), access: LEDGER_ROLES }),
+
   // —— policy engine (DOMAIN rules), its parameters and the working calendar ——
   'policy.kinds': channel({ input: empty, output: z.array(kindInfoSchema), access: 'signedIn' }),
   'policy.catalog': channel({ input: empty, output: z.array(ruleInfoSchema), access: 'signedIn' }),
@@ -273,6 +337,7 @@ export function isChannelName(value: unknown): value is ChannelName {
 export const FIELD_LABELS: Readonly<Record<string, Label>> = {
   ...CUSTOMER_FIELD_LABELS,
   ...USER_FIELD_LABELS,
+  ...LEDGER_FIELD_LABELS,
   ...PRODUCT_INPUT_LABELS,
   id: { zh: '编号', en: 'Id' },
   version: { zh: '版本', en: 'Version' },

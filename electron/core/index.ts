@@ -7,6 +7,7 @@ import { SessionStore } from './api/sessions';
 import { auditHandlers } from './audit/handlers';
 import { customerHandlers } from './customers/handlers';
 import { openDatabase, type Database, type OpenOptions } from './db/connection';
+import { ledgerHandlers } from './ledger/handlers';
 import { productHandlers } from './products/handlers';
 import { policyHandlers } from './requests/handlers';
 import { userHandlers } from './users/handlers';
@@ -16,6 +17,7 @@ export const handlers: Handlers = {
   ...customerHandlers,
   ...productHandlers,
   ...auditHandlers,
+  ...ledgerHandlers,
   ...policyHandlers,
 };
 

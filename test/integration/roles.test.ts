@@ -43,6 +43,15 @@ beforeAll(async () => {
     'policy.setParams': { ruleId: 'E-APPROVAL', params: { gmAboveFen: 600_000 }, effectiveFrom: '2099-01-01' },
     'calendar.setOverride': { date: '2026-12-31', working: false },
     'calendar.removeOverride': { date: '2026-12-31' },
+    'shipments.create': { orderId: 1, shipmentNo: 'SH-1', shipDate: '2026-11-23', lines: [{ orderLineId: 1, quantityMilli: 1000 }] },
+    'shipments.deliver': { id: 1, deliveredAt: '2026-11-23' },
+    'ledger.postDeposit': { customerId: created.customer.id, date: '2026-11-20', amountFen: 10_000 },
+    'ledger.postReceipt': { customerId: created.customer.id, date: '2026-11-20', amountFen: 10_000, prepayment: true },
+    'ledger.reverse': { entryId: 1, reason: '录错' },
+    'ledger.postBadDebt': { requestId: 1 },
+    'recon.publish': { month: '2026-10' },
+    'recon.dispute': { month: '2026-10', note: '回款少算' },
+    'recon.lock': { month: '2026-10' },
   };
 });
 afterAll(() => t?.cleanup());

@@ -5,6 +5,7 @@ import { rules as complaintRules } from './rules/complaints';
 import { rules as customerRules } from './rules/customers';
 import { rules as expenseRules } from './rules/expenses';
 import { rules as leaveRules } from './rules/leave';
+import { rules as ledgerRules } from './rules/ledger';
 import { rules as orderRules } from './rules/orders';
 import { rules as pricingRules } from './rules/pricing';
 import { rules as settlementRules } from './rules/settlement';
@@ -14,6 +15,7 @@ export const RULES = {
   ...settlementRules,
   ...pricingRules,
   ...orderRules,
+  ...ledgerRules,
   ...expenseRules,
   ...complaintRules,
   ...leaveRules,

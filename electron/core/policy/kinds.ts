@@ -16,6 +16,7 @@ import { kinds as complaintKinds } from './rules/complaints';
 import { kinds as customerKinds } from './rules/customers';
 import { kinds as expenseKinds } from './rules/expenses';
 import { kinds as leaveKinds } from './rules/leave';
+import { kinds as ledgerKinds } from './rules/ledger';
 import { kinds as orderKinds } from './rules/orders';
 import { kinds as pricingKinds } from './rules/pricing';
 import { kinds as settlementKinds } from './rules/settlement';
@@ -25,6 +26,7 @@ export const KINDS: readonly KindDef[] = [
   ...settlementKinds,
   ...pricingKinds,
   ...orderKinds,
+  ...ledgerKinds,
   ...expenseKinds,
   ...complaintKinds,
   ...leaveKinds,

@@ -30,6 +30,8 @@ export const PARAM_INFO: Infos = {
   },
   'Q-BID': { gmAboveFen: p('超过此金额由总经理决策', 'GM decides above', 'fen') },
   'O-DELAY': { warnDaysBefore: p('交货前几天预警', 'Warn days before delivery', 'days') },
+  'O-STATEMENT': { day: p('次月第几日出具上月对账单', 'Statements produced on day (of the next month)', 'day') },
+  'O-RECON': { day: p('次月第几日起公布上月业务量', 'Figures published from day (of the next month)', 'day') },
   'E-APPROVAL': { gmAboveFen: p('超过此金额须总经理审批', 'GM approves above', 'fen') },
   'E-ENTERTAIN': {
     capPerGuestFen: p('每位客人标准', 'Limit per guest', 'fen'),
