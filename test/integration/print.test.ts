@@ -89,8 +89,8 @@ describe('receivables statement (O-STATEMENT)', () => {
     receiptsFen: 10_000_000,
     balanceFen: 15_647_000,
     lines: [
-      { date: '2026-11-05', kindLabel: '回款', reference: 'HK-1105', note: '银行转账', amountFen: -10_000_000, balanceFen: -9_000_000 },
-      { date: '2026-11-20', kindLabel: '销售', reference: 'CH-0031', note: 'SO-202611-0007', amountFen: 24_647_000, balanceFen: 15_647_000 },
+      { date: '2026-11-05', kindLabel: '回款', reference: 'HK-1105', note: '银行转账', column: 'receipts' as const, amountFen: -10_000_000, balanceFen: -9_000_000 },
+      { date: '2026-11-20', kindLabel: '销售', reference: 'CH-0031', note: 'SO-202611-0007', column: 'sales' as const, amountFen: 24_647_000, balanceFen: 15_647_000 },
     ],
   };
   it('one page per customer with previous balance, sales, receipts and balance', () => {

@@ -9,6 +9,8 @@ export interface StatementLine {
   kindLabel: string;
   reference: string;
   note: string;
+  /** The statement column it counts in: sales (借方) or receipts (贷方); reversals stay in their entry's column. */
+  column: 'sales' | 'receipts';
   /** Signed on the receivable: + sale, − receipt. */
   amountFen: number;
   balanceFen: number;
@@ -43,7 +45,7 @@ function page(companyName: string, month: string, s: StatementPage, printedAt: s
   const rows = s.lines
     .map(
       (l) => `<tr><td>${esc(l.date)}</td><td>${esc(l.kindLabel)}</td><td>${esc(l.reference)}</td><td>${esc(l.note)}</td>
-<td class="num">${l.amountFen > 0 ? esc(formatFen(l.amountFen)) : ''}</td><td class="num">${l.amountFen < 0 ? esc(formatFen(-l.amountFen)) : ''}</td><td class="num">${esc(signed(l.balanceFen))}</td></tr>`,
+<td class="num">${l.column === 'sales' ? esc(signed(l.amountFen)) : ''}</td><td class="num">${l.column === 'receipts' ? esc(signed(-l.amountFen)) : ''}</td><td class="num">${esc(signed(l.balanceFen))}</td></tr>`,
     )
     .join('\n');
   const [year, mon] = month.split('-');
