@@ -6,9 +6,10 @@ import { ApprovalsPage } from '../modules/approvals/ApprovalsPage';
 import { AuditPage } from '../modules/audit/AuditPage';
 import { CustomersPage } from '../modules/customers/CustomersPage';
 import { PoliciesPage } from '../modules/policies/PoliciesPage';
+import { ProductsPage } from '../modules/products/ProductsPage';
 import { UsersPage } from '../modules/users/UsersPage';
 
-export type NavKey = 'navCustomers' | 'navApprovals' | 'navUsers' | 'navAudit' | 'navPolicies';
+export type NavKey = 'navCustomers' | 'navProducts' | 'navApprovals' | 'navUsers' | 'navAudit' | 'navPolicies';
 
 export interface Route {
   path: string;
@@ -19,6 +20,8 @@ export interface Route {
 
 export const ROUTES: readonly Route[] = [
   { path: 'customers', nav: 'navCustomers', roles: 'all', component: CustomersPage },
+  // everyone reads the price list; editing follows the core's PRICE_LIST_ROLES
+  { path: 'products', nav: 'navProducts', roles: 'all', component: ProductsPage },
   { path: 'approvals', nav: 'navApprovals', roles: 'all', component: ApprovalsPage },
   { path: 'users', nav: 'navUsers', roles: ['admin'], component: UsersPage },
   { path: 'audit', nav: 'navAudit', roles: ['admin', 'gm'], component: AuditPage },
