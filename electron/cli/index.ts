@@ -44,6 +44,11 @@ const COMMANDS: readonly CommandEntry[] = [
     summary: '申请类型、字段和示例 / request kinds, fields, examples',
     load: async () => (await import('./commands/policy')).policyKindsCommand,
   },
+  {
+    name: 'report statement',
+    summary: '应收账款明细（JSON/CSV）/ receivables statements of a month',
+    load: async () => (await import('./commands/report')).reportStatementCommand,
+  },
 ];
 
 function version(): string {
@@ -88,6 +93,7 @@ ${COMMANDS.filter((c) => c.name.startsWith('user ')).map((c) => `  salesdesk ${c
 const GROUPS: Readonly<Record<string, () => Promise<string>>> = {
   user: async () => userGroupHelp,
   policy: async () => (await import('./commands/policy')).policyGroupHelp,
+  report: async () => (await import('./commands/report')).reportGroupHelp,
 };
 
 function findCommand(argv: readonly string[]): { command: CommandEntry; rest: string[] } | null {
