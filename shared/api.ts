@@ -53,6 +53,23 @@ import {
   productPatchSchema,
   productSchema,
 } from './products';
+import {
+  customerOrdersSummarySchema,
+  ORDER_EDITOR_ROLES,
+  ORDER_FIELD_LABELS,
+  orderAmendSchema,
+  orderConfirmSchema,
+  orderCreateSchema,
+  orderDetailSchema,
+  orderNotifySchema,
+  orderPreviewInputSchema,
+  orderPreviewSchema,
+  orderSchema,
+  orderSurveyInputSchema,
+  orderSurveySchema,
+  orderTransitionInputSchema,
+  orderUpdateSchema,
+} from './orders';
 import { bilingual, id, isoDate, text } from './validation';
 
 /** public: no session needed; signedIn: any active user; or the list of roles allowed. */
@@ -220,6 +237,38 @@ export const api = {
   /** Picker for order entry: code prefix or name contains, active products only, at most 20. */
   'products.lookup': channel({ input: productLookupSchema, output: z.array(productSchema), access: 'signedIn' }),
 
+  // —— orders (O-FIELDS, O-STATUS, O-DELAY, O-SURVEY; confirmation judged by Q-PRICE and S-CREDIT) ——
+  // Whoever may see a customer sees its orders (reps their own customers'); ORDER_EDITOR_ROLES write.
+  /** The tracking grid, SQL-paged; delayRisk and overdue filter as numbers (1 / 0), deliveryState as a set. */
+  'orders.list': channel({ input: gridQuerySchema, output: pageOf(orderSchema), access: 'signedIn' }),
+  /** An order with its lines, every transition, the approval request holding it and today's O-DELAY finding. */
+  'orders.get': channel({ input: z.object({ id }).strict(), output: orderDetailSchema, access: 'signedIn' }),
+  /** Delivered / undelivered orders per customer (one customer, or every visible customer with orders). */
+  'orders.byCustomer': channel({
+    input: z.object({ customerId: id.optional() }).strict(),
+    output: z.array(customerOrdersSummarySchema),
+    access: 'signedIn',
+  }),
+  /** The order-entry form's live check: lines priced and judged (Q-PRICE, S-CREDIT) as if confirmed now; writes nothing. */
+  'orders.preview': channel({ input: orderPreviewInputSchema, output: orderPreviewSchema, access: 'signedIn' }),
+  /** A draft; unit prices default to the standard price in force on the order date. */
+  'orders.create': channel({ input: orderCreateSchema, output: orderDetailSchema, access: ORDER_EDITOR_ROLES }),
+  /** Changes a draft (not one waiting for approval); `lines` replaces every line. */
+  'orders.update': channel({ input: orderUpdateSchema, output: orderDetailSchema, access: ORDER_EDITOR_ROLES }),
+  /**
+   * O-FIELDS, then the engine: within authority and credit → confirmed now; otherwise one
+   * `order_confirmation` request is filed and the draft is held until it is approved.
+   */
+  'orders.confirm': channel({ input: orderConfirmSchema, output: orderDetailSchema, access: ORDER_EDITOR_ROLES }),
+  /** A confirmed order's lines, with a reason: audited and judged again (held if it now needs approval). */
+  'orders.amend': channel({ input: orderAmendSchema, output: orderDetailSchema, access: ORDER_EDITOR_ROLES }),
+  /** O-STATUS by hand: production requested, in production, inspected (with results), closed, cancelled (with a reason). */
+  'orders.transition': channel({ input: orderTransitionInputSchema, output: orderDetailSchema, access: ORDER_EDITOR_ROLES }),
+  /** O-DELAY: records that the customer was notified (now, by the caller). */
+  'orders.notifyCustomer': channel({ input: orderNotifySchema, output: orderDetailSchema, access: ORDER_EDITOR_ROLES }),
+  /** O-SURVEY after delivery: four scores 1–5; any ≤ 2 opens a complaint. */
+  'orders.survey': channel({ input: orderSurveyInputSchema, output: orderSurveySchema, access: ORDER_EDITOR_ROLES }),
+
   // —— shipping, ledger and statements ——
   // O-SHIP register (assistants and heads enter it), O-LEDGER postings (finance; gm), O-STATEMENT
   // and O-RECON. Reads are for everyone signed in, limited to the customers one may see.
@@ -338,6 +387,7 @@ export const FIELD_LABELS: Readonly<Record<string, Label>> = {
   ...CUSTOMER_FIELD_LABELS,
   ...USER_FIELD_LABELS,
   ...LEDGER_FIELD_LABELS,
+  ...ORDER_FIELD_LABELS,
   ...PRODUCT_INPUT_LABELS,
   id: { zh: '编号', en: 'Id' },
   version: { zh: '版本', en: 'Version' },

@@ -8,6 +8,7 @@ import { auditHandlers } from './audit/handlers';
 import { customerHandlers } from './customers/handlers';
 import { openDatabase, type Database, type OpenOptions } from './db/connection';
 import { ledgerHandlers } from './ledger/handlers';
+import { orderHandlers } from './orders/handlers';
 import { productHandlers } from './products/handlers';
 import { policyHandlers } from './requests/handlers';
 import { userHandlers } from './users/handlers';
@@ -15,6 +16,7 @@ import { userHandlers } from './users/handlers';
 export const handlers: Handlers = {
   ...userHandlers,
   ...customerHandlers,
+  ...orderHandlers,
   ...productHandlers,
   ...auditHandlers,
   ...ledgerHandlers,

@@ -21,6 +21,10 @@ beforeAll(async () => {
   const { customer, application } = await createCustomer(repCaller, 'C001', { phone: '0512-1111111' });
   const change = await repCaller.call('customers.update', { id: customer.id, version: 0, patch: { phone: '0512-2222222' } });
   ids = { admin, rep: rep.id, manager: manager.id, customer: customer.id, application: application.id, change: change.changeRequest!.id };
+  // An order (draft) of the rep's customer, for the order channels to probe.
+  const product = await t.admin.call('products.create', { product: { code: 'ORD-1', name: '聚丙烯', standardPriceFen: 900_000, costPriceFen: 700_000 } });
+  const order = await repCaller.call('orders.create', { customerId: customer.id, lines: [{ productId: product.product.id, quantityMilli: 2_500 }] });
+  const orderId = order.order.id;
   // A plausible input for every channel (the type makes sure a new channel gets one); the
   // properties below mutate them.
   templates = {
@@ -115,6 +119,39 @@ beforeAll(async () => {
     'requests.get': { id: 1 },
     'requests.decide': { id: 1, version: 1, decision: 'reject', comment: '不行' },
     'requests.withdraw': { id: 1, version: 1 },
+    'orders.list': {
+      startRow: 0,
+      endRow: 20,
+      sort: [{ colId: 'deliveryDate', sort: 'asc' }],
+      filter: {
+        status: { filterType: 'set', values: ['draft', 'confirmed'] },
+        deliveryState: { filterType: 'set', values: ['undelivered'] },
+        delayRisk: { filterType: 'number', type: 'equals', filter: 1 },
+        customerName: { filterType: 'text', type: 'contains', filter: '客户' },
+      },
+      quickSearch: 'SO',
+    },
+    'orders.get': { id: orderId },
+    'orders.byCustomer': { customerId: ids.customer },
+    'orders.preview': { customerId: ids.customer, orderDate: '2026-11-23', lines: [{ productId: product.product.id, quantityMilli: 1_000, unitPriceFen: 850_000 }] },
+    'orders.create': {
+      customerId: ids.customer,
+      orderDate: '2026-11-23',
+      requiredSchedule: '两周内',
+      deliveryDate: '2026-12-07',
+      deliveryPlace: '苏州工业园区',
+      packaging: '25kg/袋',
+      shippingMethod: '汽运',
+      depositFen: 0,
+      notes: '',
+      lines: [{ productId: product.product.id, quantityMilli: 1_500, unitPriceFen: 880_000, spec: '注塑级' }],
+    },
+    'orders.update': { id: orderId, version: 0, patch: { deliveryPlace: '苏州', lines: [{ productId: product.product.id, quantityMilli: 3_000 }] } },
+    'orders.confirm': { id: orderId, version: 0, note: '' },
+    'orders.amend': { id: orderId, version: 0, lines: [{ productId: product.product.id, quantityMilli: 1_000, unitPriceFen: 900_000 }], reason: '客户加量' },
+    'orders.transition': { id: orderId, version: 0, toStatus: 'cancelled', note: '客户取消' },
+    'orders.notifyCustomer': { id: orderId, version: 0, note: '' },
+    'orders.survey': { id: orderId, quality: 5, responseTime: 4, serviceSpeed: 2, attitude: 5, comment: '' },
   };
 });
 afterAll(() => t?.cleanup());

@@ -101,7 +101,7 @@ export function judge(db: Db | Tx, applicant: Applicant, request: Record<string,
   return evaluateRequest(request, { ...engineOptions(db, localDate(at)), superiorRole: superior?.role ?? 'gm' });
 }
 
-export function preview(db: Db, actor: Actor, raw: Record<string, unknown>, applicantId: number | undefined, at: Date): Decision {
+export function preview(db: Db | Tx, actor: Actor, raw: Record<string, unknown>, applicantId: number | undefined, at: Date): Decision {
   const applicant = applicantOf(db, actor, applicantId);
   return judge(db, applicant, asFiled(applicant, raw, at), at);
 }
@@ -159,36 +159,84 @@ export function submit(db: Db, actor: Actor, input: { request: Record<string, un
   const request = asFiled(applicant, input.request, at);
   const decision = judge(db, applicant, request, at);
   if (decision.decision === 'deny') throw deniedError(decision);
+  return db.transaction((tx) => file(tx, actor, applicant, request, decision, input.note, at));
+}
+
+/**
+ * Judges and files the actor's own request inside the caller's transaction. For the core's own
+ * callers (orders.confirm files an `order_confirmation`), so kinds people do not file by hand pass.
+ */
+export function submitWithin(tx: Tx, actor: Actor, input: { request: Record<string, unknown>; note: string }, at: Date): PolicyRequest {
+  const applicant = applicantOf(tx, actor, undefined);
+  const request = asFiled(applicant, input.request, at);
+  const decision = judge(tx, applicant, request, at);
+  if (decision.decision === 'deny') throw deniedError(decision);
+  return file(tx, actor, applicant, request, decision, input.note, at);
+}
+
+function file(tx: Tx, actor: Actor, applicant: Applicant, request: Record<string, unknown>, decision: Decision, note: string, at: Date): PolicyRequest {
   const stamp = at.toISOString();
   const { kind: kindName, ...fields } = request;
-  return db.transaction((tx) => {
-    const steps = planSteps(tx, applicant, decision.approvalSteps);
-    const row = tx
-      .insert(policyRequests)
-      .values({
-        kind: String(kindName),
-        applicantId: applicant.id,
-        enteredBy: actor.id,
-        fields: JSON.stringify(fields),
-        note: input.note,
-        decision: JSON.stringify(decision),
-        submittedOn: localDate(at),
-        status: steps.length ? 'pending' : 'approved',
-        createdAt: stamp,
-        updatedAt: stamp,
-      })
-      .returning({ id: policyRequests.id })
-      .get();
-    steps.forEach((step, index) =>
-      tx
-        .insert(policyRequestSteps)
-        .values({ requestId: row.id, seq: index + 1, role: step.role, approverId: step.approverId, status: index === 0 ? 'pending' : 'waiting' })
-        .run(),
-    );
-    const saved = requestById(tx, row.id);
-    recordAudit(tx, { userId: actor.id, action: 'requests.submit', entity: 'policy_requests', entityId: row.id, before: null, after: saved, at });
-    return saved;
-  });
+  const steps = planSteps(tx, applicant, decision.approvalSteps);
+  const row = tx
+    .insert(policyRequests)
+    .values({
+      kind: String(kindName),
+      applicantId: applicant.id,
+      enteredBy: actor.id,
+      fields: JSON.stringify(fields),
+      note,
+      decision: JSON.stringify(decision),
+      submittedOn: localDate(at),
+      status: steps.length ? 'pending' : 'approved',
+      createdAt: stamp,
+      updatedAt: stamp,
+    })
+    .returning({ id: policyRequests.id })
+    .get();
+  steps.forEach((step, index) =>
+    tx
+      .insert(policyRequestSteps)
+      .values({ requestId: row.id, seq: index + 1, role: step.role, approverId: step.approverId, status: index === 0 ? 'pending' : 'waiting' })
+      .run(),
+  );
+  const saved = requestById(tx, row.id);
+  recordAudit(tx, { userId: actor.id, action: 'requests.submit', entity: 'policy_requests', entityId: row.id, before: null, after: saved, at });
+  return saved;
+}
+
+// —— what other modules do when a request of their kind is decided ——
+
+export type RequestOutcome = 'approved' | 'rejected' | 'withdrawn';
+export interface RequestDecided {
+  requestId: number;
+  kind: string;
+  outcome: RequestOutcome;
+  /** Who approved, rejected or withdrew it. */
+  actor: Actor;
+  at: Date;
+}
+/** Runs inside the transaction of the decision: an error rolls the decision back. */
+export type RequestDecidedHook = (tx: Tx, event: RequestDecided) => void;
+
+const decidedHooks = new Map<string, Set<RequestDecidedHook>>();
+
+/**
+ * Registers what happens when a request of `kind` is finally approved, rejected or withdrawn (an
+ * order held for approval is confirmed…). Registering the same function again is harmless.
+ * Returns a function that unregisters it.
+ */
+export function onRequestDecided(kind: string, hook: RequestDecidedHook): () => void {
+  const hooks = decidedHooks.get(kind) ?? new Set<RequestDecidedHook>();
+  hooks.add(hook);
+  decidedHooks.set(kind, hooks);
+  return () => {
+    hooks.delete(hook);
+  };
+}
+
+function requestDecided(tx: Tx, event: RequestDecided): void {
+  for (const hook of decidedHooks.get(event.kind) ?? []) hook(tx, event);
 }
 
 // —— reading ——
@@ -260,7 +308,7 @@ function requestRows(db: Db | Tx, where: ReturnType<typeof eq> | undefined, limi
   }));
 }
 
-function requestById(db: Db | Tx, id: number): PolicyRequest {
+export function requestById(db: Db | Tx, id: number): PolicyRequest {
   const row = requestRows(db, eq(policyRequests.id, id))[0];
   if (!row) throw new AppError('NOT_FOUND', `申请 #${id} 不存在`, `Request #${id} not found`);
   return row;
@@ -359,6 +407,7 @@ export function decide(db: Db, actor: Actor, input: { id: number; version: numbe
       .set({ status, updatedAt: stamp, version: request.version + 1 })
       .where(eq(policyRequests.id, request.id))
       .run();
+    if (status !== 'pending') requestDecided(tx, { requestId: request.id, kind: request.kind, outcome: status, actor, at });
     recordAudit(tx, {
       userId: actor.id,
       action: approve ? 'requests.approve' : 'requests.reject',
@@ -385,6 +434,7 @@ export function withdraw(db: Db, actor: Actor, id: number, version: number, at: 
       .where(and(eq(policyRequestSteps.requestId, id), inArray(policyRequestSteps.status, ['pending', 'waiting'])))
       .run();
     tx.update(policyRequests).set({ status: 'withdrawn', updatedAt: stamp, version: request.version + 1 }).where(eq(policyRequests.id, id)).run();
+    requestDecided(tx, { requestId: id, kind: request.kind, outcome: 'withdrawn', actor, at });
     recordAudit(tx, { userId: actor.id, action: 'requests.withdraw', entity: 'policy_requests', entityId: id, before: { status: 'pending' }, after: { status: 'withdrawn' }, at });
     return requestById(tx, id);
   });

@@ -1,12 +1,16 @@
 // §5 Orders: O-DELAY (an order not yet inspected shortly before its delivery date is a delay risk,
-// and the rep must record that the customer was notified).
+// and the rep must record that the customer was notified), and the confirmation of an order judged
+// by Q-PRICE and S-CREDIT together (the request that holds an order until it is approved).
 import { z } from 'zod';
+import { GRADES, GRADE_LABELS } from '../../../../shared/domain';
 import type { Finding } from '../../../../shared/policy';
 import { bilingual, isoDate } from '../../../../shared/validation';
 import { f } from '../fields';
 import { defineKind, type KindDef } from '../kind';
 import { defineRule, finding } from '../rule';
 import { daysBetween, isoTimestamp, wallClock } from '../time';
+import { quotePrice } from './pricing';
+import { orderCredit } from './settlement';
 
 /** The date `n` calendar days after `date` (negative n: before). */
 function addDays(date: string, n: number): string {
@@ -112,5 +116,65 @@ const orderDelayKind = defineKind({
   },
 });
 
+/**
+ * `{"kind":"order_confirmation",…}`: may this order be confirmed? Q-PRICE on its most discounted line
+ * (the rule looks at the largest discount) with the role of whoever confirms, and S-CREDIT with the
+ * customer's credit limit and days, its open balance (less any prepaid credit) and this order's total.
+ * Filed by orders.confirm / orders.amend only (not from the request form): its approval confirms the order.
+ */
+const orderConfirmationKind = defineKind({
+  kind: 'order_confirmation',
+  label: { zh: '订单确认审批', en: 'Order confirmation' },
+  rules: ['Q-PRICE', 'S-CREDIT'],
+  submittable: false,
+  schema: z.object({
+    orderNo: f.text({ zh: '订单号', en: 'Order no.' }, { max: 40 }),
+    customerNo: f.text({ zh: '客户编号', en: 'Customer no.' }, { max: 40 }).optional(),
+    role: f.role({ zh: '确认人角色', en: 'Role of the person confirming' }),
+    standardPrice: f.fen({ zh: '最大折扣行标准价', en: 'Standard price of the most discounted line' }),
+    unitPrice: f.fen({ zh: '最大折扣行单价', en: 'Unit price of the most discounted line' }),
+    orderAmount: f.fen({ zh: '订单金额', en: 'Order amount' }),
+    openBalance: f.fen({ zh: '未结余额', en: 'Open balance' }),
+    prepaidBalance: f.fen({ zh: '预收款余额', en: 'Prepaid credit' }).optional(),
+    creditLimit: f.fen({ zh: '信用额度', en: 'Credit limit' }),
+    creditDays: f.int({ zh: '账期（天）', en: 'Credit days' }, { max: 366 }),
+    oldestOverdueDays: f.int({ zh: '最早未付发票账龄（天）', en: 'Age of the oldest unpaid invoice (days)' }, { max: 36_600 }).optional(),
+    grade: f.choice({ zh: '客户等级', en: 'Grade' }, GRADES, GRADE_LABELS).optional(),
+    appliedOn: f.date({ zh: '申请日期', en: 'Applied on' }).optional(),
+  }),
+  example: {
+    orderNo: 'SO20261123-001',
+    customerNo: 'C2026-0042',
+    role: 'rep',
+    standardPrice: 1_250_000,
+    unitPrice: 1_200_000,
+    orderAmount: 12_000_000,
+    openBalance: 35_000_000,
+    creditLimit: 50_000_000,
+    creditDays: 30,
+  },
+  submittedOn: (r) => r.appliedOn,
+  evaluate(request, ctx) {
+    const price = quotePrice.evaluate(
+      { role: request.role, lines: [{ standardPriceFen: request.standardPrice, unitPriceFen: request.unitPrice }] },
+      ctx,
+      ctx.params('Q-PRICE'),
+    );
+    const credit = orderCredit.evaluate(
+      {
+        orderFen: request.orderAmount,
+        openBalanceFen: request.openBalance - (request.prepaidBalance ?? 0),
+        creditLimitFen: request.creditLimit,
+        creditDays: request.creditDays,
+        ...(request.oldestOverdueDays !== undefined ? { oldestOverdueDays: request.oldestOverdueDays } : {}),
+        ...(request.grade ? { grade: request.grade } : {}),
+      },
+      ctx,
+      ctx.params('S-CREDIT'),
+    );
+    return { findings: [...price.findings, ...credit.findings], computed: { ...price.computed, ...credit.computed } };
+  },
+});
+
 /** Request kinds of this family (see ../kind.ts). */
-export const kinds: readonly KindDef[] = [orderDelayKind];
+export const kinds: readonly KindDef[] = [orderDelayKind, orderConfirmationKind];
