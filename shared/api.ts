@@ -84,6 +84,8 @@ export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType
 const channel = <I extends z.ZodType, O extends z.ZodType>(def: ChannelDef<I, O>): ChannelDef<I, O> => def;
 const empty = z.object({}).strict();
 const ok = z.object({ ok: z.literal(true) });
+/** A printed form: its window title, the A4 HTML and how many pages it has. */
+const printedSchema = z.object({ title: z.string(), html: z.string(), pages: z.int() });
 
 const auditEntrySchema = z.object({
   id,
@@ -311,6 +313,12 @@ export const api = {
   }),
   /** After the dispute day: the figures are final and no entry may be dated in the month. */
   'recon.lock': channel({ input: z.object({ month: monthSchema }).strict(), output: z.array(reconRowSchema), access: LEDGER_ROLES }),
+
+  // —— printed forms (A4 HTML made by the core; the renderer prints it or saves a PDF) ——
+  /** O-FORM: the four copies of a confirmed order. */
+  'print.orderForm': channel({ input: z.object({ orderId: id }).strict(), output: printedSchema, access: 'signedIn' }),
+  /** O-STATEMENT: a month's receivables statements, one customer per page (all the actor may see, or one). */
+  'print.statements': channel({ input: z.object({ month: monthSchema, customerId: id.optional() }).strict(), output: printedSchema, access: 'signedIn' }),
 
   // —— policy engine (DOMAIN rules), its parameters and the working calendar ——
   'policy.kinds': channel({ input: empty, output: z.array(kindInfoSchema), access: 'signedIn' }),

@@ -10,6 +10,7 @@ import { openDatabase, type Database, type OpenOptions } from './db/connection';
 import { ledgerHandlers } from './ledger/handlers';
 import { orderHandlers } from './orders/handlers';
 import { productHandlers } from './products/handlers';
+import { printHandlers } from './print/handlers';
 import { policyHandlers } from './requests/handlers';
 import { userHandlers } from './users/handlers';
 
@@ -21,6 +22,7 @@ export const handlers: Handlers = {
   ...auditHandlers,
   ...ledgerHandlers,
   ...policyHandlers,
+  ...printHandlers,
 };
 
 export interface Core {

@@ -119,6 +119,8 @@ beforeAll(async () => {
     'requests.get': { id: 1 },
     'requests.decide': { id: 1, version: 1, decision: 'reject', comment: '不行' },
     'requests.withdraw': { id: 1, version: 1 },
+    'print.orderForm': { orderId: 1 },
+    'print.statements': { month: '2026-11' },
     'orders.list': {
       startRow: 0,
       endRow: 20,
