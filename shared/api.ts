@@ -291,10 +291,8 @@ export const api = {
   'ledger.postReceipt': channel({ input: paymentInputSchema, output: postingSchema, access: LEDGER_ROLES }),
   /** The opposite entry, once per entry; a reversal is never reversed. */
   'ledger.reverse': channel({ input: reverseInputSchema, output: postingSchema, access: LEDGER_ROLES }),
-  /** S-BADDEBT: files a `bad_debt` request (the superior, then finance approve). */
+  /** S-BADDEBT: files a `bad_debt` request (the superior, then finance approve); the final approval posts the write-off. */
   'ledger.requestBadDebt': channel({ input: badDebtRequestInputSchema, output: requestSchema, access: 'signedIn' }),
-  /** Finance posts an approved `bad_debt` request as a write-off (once). */
-  'ledger.postBadDebt': channel({ input: z.object({ requestId: id }).strict(), output: postingSchema, access: LEDGER_ROLES }),
   /** O-STATEMENT: the month's statement per customer (one with customerId). */
   'statements.month': channel({
     input: z.object({ month: monthSchema, customerId: id.optional() }).strict(),

@@ -307,7 +307,6 @@ export const LEDGER_FIELD_LABELS: Readonly<Record<string, Label>> = {
   prepayment: { zh: '预收款', en: 'Prepayment' },
   entryId: { zh: '分录', en: 'Entry' },
   entryDate: { zh: '入账日期', en: 'Entry date' },
-  requestId: { zh: '申请', en: 'Request' },
   month: { zh: '月份', en: 'Month' },
   startRow: { zh: '起始行', en: 'Start row' },
   endRow: { zh: '结束行', en: 'End row' },

@@ -99,7 +99,6 @@ beforeAll(async () => {
     'ledger.postReceipt': { customerId: ids.customer, date: '2026-11-20', amountFen: 50_000, reference: '', note: '', allocations: [{ orderId: 1, amountFen: 50_000 }], prepayment: true },
     'ledger.reverse': { entryId: 1, reason: '录错金额' },
     'ledger.requestBadDebt': { customerId: ids.customer, amountFen: 10_000, note: '' },
-    'ledger.postBadDebt': { requestId: 1 },
     'statements.month': { month: '2026-10', customerId: ids.customer },
     'recon.month': { month: '2026-10' },
     'recon.publish': { month: '2026-10' },

@@ -46,7 +46,7 @@ function insertOrder(
   customerId: number,
   repId: number,
   lines: LineSpec[],
-  extra: { status?: (typeof orders.$inferInsert)['status']; orderDate?: string } = {},
+  extra: { status?: (typeof orders.$inferInsert)['status']; orderDate?: string; approvalState?: (typeof orders.$inferInsert)['approvalState'] } = {},
 ): { id: number; orderNo: string; lineIds: number[] } {
   const db = t.core.database.db;
   const stamp = new Date().toISOString();
@@ -65,6 +65,7 @@ function insertOrder(
       repId,
       orderDate: extra.orderDate ?? '2026-01-05',
       status: extra.status ?? 'inspected',
+      approvalState: extra.approvalState ?? 'none',
       totalFen: amounts.reduce((a, b) => a + b, 0),
       createdBy: repId,
       createdAt: stamp,
@@ -223,6 +224,16 @@ describe('shipping register (O-SHIP)', () => {
       );
       expect(error.message).toContain('已检验');
     }
+    // an amendment waiting for approval holds the order (its lines are not final)
+    const held = insertOrder(customer.id, repA.id, [{ quantityMilli: 1_000, unitPriceFen: 100 }], { approvalState: 'pending' });
+    const error = await refused(
+      assistant,
+      'shipments.create',
+      { orderId: held.id, shipmentNo: 'X-held', shipDate: '2026-02-02', lines: [{ orderLineId: held.lineIds[0]!, quantityMilli: 1_000 }] },
+      'VALIDATION',
+      'orderId',
+    );
+    expect(error.message).toContain('等待审批');
   });
 
   it('the register is SQL-paged with filters, and a rep sees only his own customers’ shipments', async () => {
@@ -408,38 +419,57 @@ describe('the ledger is append-only (migration 0005)', () => {
 });
 
 describe('bad debt (S-BADDEBT): the superior approves, then finance posts', () => {
-  it('from the rep’s request through both approvals to the write-off, once', async () => {
-    const { assistant, finance, supervisor, customer, repA } = await setup();
-    const order = insertOrder(customer.id, repA.id, [{ quantityMilli: 1_000, unitPriceFen: 800_000 }]);
-    const shipment = await ship(assistant, order.id, 'BD-1', [{ orderLineId: order.lineIds[0]!, quantityMilli: 1_000 }], '2026-01-05');
-    await assistant.call('shipments.deliver', { id: shipment.id, deliveredAt: '2026-01-06' });
+  async function owing(fen: number) {
+    const team = await setup();
+    const order = insertOrder(team.customer.id, team.repA.id, [{ quantityMilli: 1_000, unitPriceFen: fen }]);
+    const shipment = await ship(team.assistant, order.id, 'BD-1', [{ orderLineId: order.lineIds[0]!, quantityMilli: 1_000 }], '2026-01-05');
+    await team.assistant.call('shipments.deliver', { id: shipment.id, deliveredAt: '2026-01-06' });
+    return team;
+  }
+  const writeOffs = () =>
+    t.core.database.sqlite.prepare("SELECT * FROM ledger_entries WHERE kind = 'bad_debt'").all() as { id: number; amount_fen: number; entry_date: string; reference: string; note: string; created_by: number }[];
 
+  it('from the rep’s request through both approvals: finance’s approval posts the write-off, once', async () => {
+    const { finance, supervisor, customer, repA } = await owing(800_000);
     await refused(repA, 'ledger.requestBadDebt', { customerId: customer.id, amountFen: 800_001 }, 'VALIDATION', 'amountFen');
+    await refused(repA, 'ledger.requestBadDebt', { customerId: customer.id, amountFen: 0 }, 'VALIDATION', 'amountFen');
     const request = await repA.call('ledger.requestBadDebt', { customerId: customer.id, amountFen: 300_000, note: '客户破产清算' });
     expect(request).toMatchObject({ kind: 'bad_debt', status: 'pending', fields: { amount: 300_000, customerNo: 'C001' } });
     expect(request.steps.map((s) => [s.role, s.approverName])).toEqual([
       ['supervisor', '孙主管'],
       ['finance', null],
     ]);
-    await refused(finance, 'ledger.postBadDebt', { requestId: request.id }, 'CONFLICT');
     const step1 = await supervisor.call('requests.decide', { id: request.id, version: request.version, decision: 'approve', comment: '' });
-    await refused(finance, 'ledger.postBadDebt', { requestId: step1.id }, 'CONFLICT');
-    const approved = await finance.call('requests.decide', { id: step1.id, version: step1.version, decision: 'approve', comment: '' });
-    expect(approved.status).toBe('approved');
+    expect(writeOffs()).toEqual([]);
+    expect(await balanceOf(finance, customer.id)).toBe(800_000);
 
-    await refused(repA, 'ledger.postBadDebt', { requestId: request.id }, 'FORBIDDEN');
-    const posted = await finance.call('ledger.postBadDebt', { requestId: request.id });
-    expect(posted.entry).toMatchObject({ kind: 'bad_debt', amountFen: -300_000, entryDate: '2026-02-20', reference: `坏账申请#${request.id}`, note: '客户破产清算' });
-    expect(posted.balanceFen).toBe(500_000);
-    expect(auditActions('ledger_entries', posted.entry.id)).toEqual(['ledger.postBadDebt']);
-    const twice = await refused(finance, 'ledger.postBadDebt', { requestId: request.id }, 'CONFLICT');
-    expect(twice.message).toContain('已入账');
-    await refused(finance, 'ledger.postBadDebt', { requestId: 9_999 }, 'NOT_FOUND');
+    const approved = await finance.call('requests.decide', { id: step1.id, version: step1.version, decision: 'approve', comment: '核销' });
+    expect(approved.status).toBe('approved');
+    const [entry, ...more] = writeOffs();
+    expect(more).toEqual([]);
+    expect(entry).toMatchObject({ amount_fen: -300_000, entry_date: '2026-02-20', reference: `坏账申请#${request.id}`, note: '客户破产清算', created_by: finance.id });
+    expect(await balanceOf(finance, customer.id)).toBe(500_000);
+    expect(auditActions('ledger_entries', entry!.id)).toEqual(['ledger.postBadDebt']);
 
     // the statement counts the write-off among the month's credits, and its line says so
     const statement = (await finance.call('statements.month', { month: '2026-02', customerId: customer.id })).statements[0]!;
     expect(statement).toMatchObject({ previousBalanceFen: 800_000, salesFen: 0, receiptsFen: 300_000, balanceFen: 500_000 });
     expect(statement.lines.map((l) => [l.kindLabel, l.column])).toEqual([['坏账核销', 'receipts']]);
+  });
+
+  it('a rejected request posts nothing; an approval that can no longer be posted is refused whole', async () => {
+    const { finance, supervisor, customer, repA } = await owing(800_000);
+    const rejected = await repA.call('ledger.requestBadDebt', { customerId: customer.id, amountFen: 100_000 });
+    await supervisor.call('requests.decide', { id: rejected.id, version: rejected.version, decision: 'reject', comment: '再催收' });
+    const request = await repA.call('ledger.requestBadDebt', { customerId: customer.id, amountFen: 800_000 });
+    const step1 = await supervisor.call('requests.decide', { id: request.id, version: request.version, decision: 'approve', comment: '' });
+    // the customer pays part while the request waits: the full write-off no longer fits
+    await finance.call('ledger.postReceipt', { customerId: customer.id, date: '2026-02-19', amountFen: 100_000 });
+    const error = await refused(finance, 'requests.decide', { id: step1.id, version: step1.version, decision: 'approve', comment: '' }, 'CONFLICT');
+    expect(error.message).toContain('请驳回');
+    expect((await finance.call('requests.get', { id: request.id })).status).toBe('pending');
+    await finance.call('requests.decide', { id: step1.id, version: step1.version, decision: 'reject', comment: '已部分回款' });
+    expect(writeOffs()).toEqual([]);
   });
 });
 

@@ -55,7 +55,6 @@ beforeAll(async () => {
     'ledger.postDeposit': { customerId: created.customer.id, date: '2026-11-20', amountFen: 10_000 },
     'ledger.postReceipt': { customerId: created.customer.id, date: '2026-11-20', amountFen: 10_000, prepayment: true },
     'ledger.reverse': { entryId: 1, reason: '录错' },
-    'ledger.postBadDebt': { requestId: 1 },
     'recon.publish': { month: '2026-10' },
     'recon.dispute': { month: '2026-10', note: '回款少算' },
     'recon.lock': { month: '2026-10' },

@@ -15,7 +15,6 @@ type LedgerChannels =
   | 'ledger.postReceipt'
   | 'ledger.reverse'
   | 'ledger.requestBadDebt'
-  | 'ledger.postBadDebt'
   | 'statements.month'
   | 'recon.month'
   | 'recon.publish'
@@ -33,7 +32,6 @@ export const ledgerHandlers: Pick<Handlers, LedgerChannels> = {
   'ledger.postReceipt': (input, ctx) => ledger.postPayment(ctx.db, actorOf(ctx), 'receipt', input, ctx.now()),
   'ledger.reverse': (input, ctx) => ledger.reverseEntry(ctx.db, actorOf(ctx), input, ctx.now()),
   'ledger.requestBadDebt': (input, ctx) => ledger.requestBadDebt(ctx.db, actorOf(ctx), input, ctx.now()),
-  'ledger.postBadDebt': ({ requestId }, ctx) => ledger.postBadDebt(ctx.db, actorOf(ctx), requestId, ctx.now()),
   'statements.month': ({ month, customerId }, ctx) => statementMonth(ctx.db, actorOf(ctx), month, customerId, ctx.now()),
   'recon.month': ({ month }, ctx) => recon.reconMonth(ctx.db, actorOf(ctx), month, ctx.now()),
   'recon.publish': ({ month }, ctx) => recon.publishRecon(ctx.db, actorOf(ctx), month, ctx.now()),

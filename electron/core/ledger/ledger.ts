@@ -22,7 +22,7 @@ import type { Db, Tx } from '../db/connection';
 import { orderLines, orders } from '../orders/schema';
 import { nextMonth } from '../policy/rules/ledger';
 import { policyRequests } from '../requests/schema';
-import { submit } from '../requests/service';
+import { onRequestDecided, submit } from '../requests/service';
 import { users } from '../users/schema';
 import { ledgerEntries, receiptAllocations, reconciliations, shipments } from './schema';
 
@@ -459,13 +459,19 @@ export function reverseEntry(db: Db, actor: Actor, input: { entryId: number; rea
 }
 
 // —— bad debt (S-BADDEBT): the superior approves, then finance posts ——
+//
+// The write-off is a policy request of kind `bad_debt` (approvals: the applicant's direct superior,
+// then finance). Finance's approval is the posting: when the request is finally approved, the hook
+// below appends the write-off inside the approval's own transaction, so an approval that cannot be
+// posted (the customer has paid meanwhile, the customer no. is gone) is refused as a whole, and an
+// approved request always has its entry.
 
-/** The reference that ties a write-off to its approved request (and keeps it from being posted twice). */
+/** The reference that ties a write-off to its request (and keeps it from being posted twice). */
 export const badDebtReference = (requestId: number) => `坏账申请#${requestId}`;
 
 /**
- * Files a bad-debt write-off as a policy request of kind `bad_debt` (its approvals: the applicant's
- * direct superior, then finance). Nothing reaches the ledger until finance posts the approved request.
+ * Files a bad-debt write-off as a policy request of kind `bad_debt`. Nothing reaches the ledger until
+ * the request is finally approved.
  */
 export function requestBadDebt(db: Db, actor: Actor, input: { customerId: number; amountFen: number; note: string }, at: Date): PolicyRequest {
   const customer = getCustomer(db, actor, input.customerId);
@@ -476,64 +482,61 @@ export function requestBadDebt(db: Db, actor: Actor, input: { customerId: number
   return submit(db, actor, { request: { kind: 'bad_debt', amount: input.amountFen, customerNo: customer.customerNo }, note: input.note }, at);
 }
 
-/** Finance posts an approved `bad_debt` request as a write-off entry dated today (once). */
-export function postBadDebt(db: Db, actor: Actor, requestId: number, at: Date): Posting {
-  return db.transaction((tx) => {
-    const request = tx.select().from(policyRequests).where(eq(policyRequests.id, requestId)).get();
-    if (!request || request.kind !== 'bad_debt') {
-      throw new AppError('NOT_FOUND', `坏账核销申请 #${requestId} 不存在`, `Bad-debt request #${requestId} not found`, [
-        { field: 'requestId', message: `申请：坏账核销申请 #${requestId} 不存在`, messageEn: `Request: bad-debt request #${requestId} not found` },
-      ]);
-    }
-    if (request.status !== 'approved') {
-      throw new AppError('CONFLICT', `坏账核销申请 #${requestId} 尚未批准（S-BADDEBT：直接上级批准后由财务入账）`, `Bad-debt request #${requestId} is not approved (S-BADDEBT: the superior approves, then finance posts)`);
-    }
-    const posted = tx
-      .select({ id: ledgerEntries.id })
-      .from(ledgerEntries)
-      .where(and(eq(ledgerEntries.kind, 'bad_debt'), eq(ledgerEntries.reference, badDebtReference(requestId))))
-      .get();
-    if (posted) throw new AppError('CONFLICT', `坏账核销申请 #${requestId} 已入账（分录 #${posted.id}）`, `Bad-debt request #${requestId} is already posted (entry #${posted.id})`);
-    const fields = JSON.parse(request.fields) as { amount?: unknown; customerNo?: unknown };
-    const amount = Number(fields.amount);
-    if (typeof fields.customerNo !== 'string' || !fields.customerNo) {
-      throw fieldError('requestId', '申请未注明客户编号，无法入账；请让申请人重新提交', 'the request names no customer; have it filed again');
-    }
-    const customer = tx
-      .select({ id: customers.id })
-      .from(customers)
-      .where(sql`${customers.customerNo} = ${fields.customerNo} COLLATE NOCASE`)
-      .get();
-    if (!customer) throw fieldError('requestId', `申请中的客户编号 ${fields.customerNo} 不存在`, `customer no. ${fields.customerNo} of the request does not exist`);
-    const full = getCustomer(tx, actor, customer.id);
-    const balance = balanceOf(tx, full.id);
-    if (!Number.isSafeInteger(amount) || amount <= 0 || amount > balance) {
-      throw fieldError(
-        'requestId',
-        `核销金额 ${formatYuan(amount)} 超过客户当前未结余额 ${formatYuan(Math.max(0, balance))}，请重新申请`,
-        `the write-off ${formatYuan(amount)} exceeds the current open balance ${formatYuan(Math.max(0, balance))}; file a new request`,
-      );
-    }
-    const today = localDate(at);
-    assertMonthOpen(tx, today, 'requestId');
-    const entry = appendEntry(
-      tx,
-      actor,
-      {
-        customerId: full.id,
-        entryDate: today,
-        kind: 'bad_debt',
-        amountFen: -amount,
-        repId: full.ownerId,
-        reference: badDebtReference(requestId),
-        note: request.note,
-      },
-      'ledger.postBadDebt',
-      at,
-    );
-    return postingOf(tx, entry.id);
-  });
+function cannotPost(requestId: number, zh: string, en: string): AppError {
+  return new AppError('CONFLICT', `坏账核销申请 #${requestId} 不能批准入账：${zh}；请驳回，由申请人重新申请`, `Bad-debt request #${requestId} cannot be approved and posted: ${en}; reject it and have it filed again`);
 }
+
+/** Appends the write-off of an approved `bad_debt` request, dated the day of approval, by the approver. */
+export function postApprovedBadDebt(tx: Tx, actor: Actor, requestId: number, at: Date): EntryRow {
+  const request = tx.select().from(policyRequests).where(eq(policyRequests.id, requestId)).get();
+  if (!request || request.kind !== 'bad_debt' || request.status !== 'approved') {
+    throw new AppError('CONFLICT', `坏账核销申请 #${requestId} 未批准，不能入账`, `Bad-debt request #${requestId} is not approved; nothing to post`);
+  }
+  const posted = tx
+    .select({ id: ledgerEntries.id })
+    .from(ledgerEntries)
+    .where(and(eq(ledgerEntries.kind, 'bad_debt'), eq(ledgerEntries.reference, badDebtReference(requestId))))
+    .get();
+  if (posted) throw new AppError('CONFLICT', `坏账核销申请 #${requestId} 已入账（分录 #${posted.id}）`, `Bad-debt request #${requestId} is already posted (entry #${posted.id})`);
+  const fields = JSON.parse(request.fields) as { amount?: unknown; customerNo?: unknown };
+  if (typeof fields.customerNo !== 'string' || !fields.customerNo) throw cannotPost(requestId, '申请未注明客户编号', 'the request names no customer');
+  const customer = tx
+    .select({ id: customers.id, ownerId: customers.ownerId })
+    .from(customers)
+    .where(sql`${customers.customerNo} = ${fields.customerNo} COLLATE NOCASE`)
+    .get();
+  if (!customer) throw cannotPost(requestId, `客户编号 ${fields.customerNo} 不存在`, `customer no. ${fields.customerNo} does not exist`);
+  const amount = Number(fields.amount);
+  const balance = balanceOf(tx, customer.id);
+  if (!Number.isSafeInteger(amount) || amount <= 0 || amount > balance) {
+    throw cannotPost(
+      requestId,
+      `核销金额 ${formatYuan(amount)} 超过客户当前未结余额 ${formatYuan(Math.max(0, balance))}`,
+      `the write-off ${formatYuan(amount)} exceeds the current open balance ${formatYuan(Math.max(0, balance))}`,
+    );
+  }
+  const today = localDate(at);
+  if (isMonthLocked(tx, today.slice(0, 7))) throw cannotPost(requestId, `${today.slice(0, 7)} 已核对锁定（O-RECON）`, `${today.slice(0, 7)} is locked (O-RECON)`);
+  return appendEntry(
+    tx,
+    actor,
+    {
+      customerId: customer.id,
+      entryDate: today,
+      kind: 'bad_debt',
+      amountFen: -amount,
+      repId: customer.ownerId,
+      reference: badDebtReference(requestId),
+      note: request.note,
+    },
+    'ledger.postBadDebt',
+    at,
+  );
+}
+
+onRequestDecided('bad_debt', (tx, event) => {
+  if (event.outcome === 'approved') postApprovedBadDebt(tx, event.actor, event.requestId, event.at);
+});
 
 /** A month's (YYYY-MM) bounds: its first day and the first day of the next month. */
 export function monthBounds(month: string): { start: string; next: string } {

@@ -1,6 +1,7 @@
 // O-SHIP 发送登记簿: shipments (出货传票) of inspected orders, partial or whole, never more than
-// ordered; a delivery posts the shipment's sale to the ledger (O-LEDGER). The order follows O-STATUS:
-// inspected → shipped when every line is fully shipped, shipped → delivered when every shipment is.
+// ordered; a delivery posts the shipment's sale to the ledger (O-LEDGER). The order follows O-STATUS
+// through the orders module (markShipped / markDelivered, in this transaction): inspected → shipped
+// when every line is fully shipped, shipped → delivered when every shipment is delivered.
 //
 // Why shipping starts at 已检验 (inspected): O-STATUS puts inspection (with its test results) right
 // before shipping, and goods leave only with their results; a confirmed order still in production has
@@ -18,7 +19,8 @@ import { filterSql, orderSql, quickSearchSql, type ColumnMap } from '../api/grid
 import { customerScope } from '../customers/access';
 import { customers } from '../customers/schema';
 import type { Db, Tx } from '../db/connection';
-import { orderLines, orders, orderTransitions } from '../orders/schema';
+import { orderLines, orders } from '../orders/schema';
+import { markDelivered, markShipped } from '../orders/service';
 import { users } from '../users/schema';
 import { appendEntry, assertMonthOpen, assertNotFuture, fieldError } from './ledger';
 import { shipmentLines, shipments } from './schema';
@@ -49,21 +51,6 @@ export function shipmentAmount(lineAmountFen: number, orderedMilli: number, ship
   return prorate(lineAmountFen, shippedBeforeMilli + quantityMilli, orderedMilli) - prorate(lineAmountFen, shippedBeforeMilli, orderedMilli);
 }
 
-/**
- * Moves an order along O-STATUS inside the caller's transaction, keeping the transition (who, when,
- * note) and bumping the order's version. The orders module owns O-STATUS; this is the shipping
- * register's two steps of it (inspected → shipped, shipped → delivered).
- */
-function transitionOrder(tx: Tx, actor: Actor, orderId: number, from: OrderStatus, to: OrderStatus, note: string, at: Date): void {
-  const stamp = at.toISOString();
-  tx.update(orders)
-    .set({ status: to, version: sql`${orders.version} + 1`, updatedAt: stamp })
-    .where(eq(orders.id, orderId))
-    .run();
-  tx.insert(orderTransitions).values({ orderId, fromStatus: from, toStatus: to, byUser: actor.id, at: stamp, note }).run();
-  recordAudit(tx, { userId: actor.id, action: 'orders.transition', entity: 'orders', entityId: orderId, before: { status: from }, after: { status: to, note }, at });
-}
-
 function orderForShipping(tx: Conn, actor: Actor, orderId: number) {
   const row = tx
     .select({
@@ -75,6 +62,8 @@ function orderForShipping(tx: Conn, actor: Actor, orderId: number) {
       customerNo: customers.customerNo,
       customerName: customers.name,
       repId: orders.repId,
+      approvalState: orders.approvalState,
+      policyRequestId: orders.policyRequestId,
     })
     .from(orders)
     .innerJoin(customers, eq(customers.id, orders.customerId))
@@ -120,6 +109,13 @@ export function createShipment(db: Db, actor: Actor, input: ShipmentCreateInput,
         'orderId',
         `订单 ${order.orderNo} 的状态是“${ORDER_STATUS_LABELS[order.status].zh}”，检验合格（已检验）后才能发货`,
         `order ${order.orderNo} is ${ORDER_STATUS_LABELS[order.status].en.toLowerCase()}; it ships once inspected`,
+      );
+    }
+    if (order.approvalState === 'pending') {
+      throw fieldError(
+        'orderId',
+        `订单 ${order.orderNo} 的变更正在等待审批（申请 #${order.policyRequestId}），审批后才能发货`,
+        `order ${order.orderNo} has an amendment waiting for approval (request #${order.policyRequestId}); it ships once approved`,
       );
     }
     assertNotFuture(input.shipDate, at, 'shipDate');
@@ -173,9 +169,7 @@ export function createShipment(db: Db, actor: Actor, input: ShipmentCreateInput,
 
     const shippedNow = new Map(planned.map((p) => [p.line.id, p.quantityMilli]));
     const complete = lines.every((line) => line.shippedMilli + (shippedNow.get(line.id) ?? 0) >= line.quantityMilli);
-    if (complete && order.status === 'inspected') {
-      transitionOrder(tx, actor, order.id, 'inspected', 'shipped', `全部发货（出货传票 ${input.shipmentNo}）`, at);
-    }
+    if (complete) markShipped(tx, actor, order.id, at, `全部发货（出货传票 ${input.shipmentNo}）`);
     return shipmentRows(tx, eq(shipments.id, shipment.id))[0]!;
   });
 }
@@ -241,7 +235,7 @@ export function deliverShipment(db: Db, actor: Actor, input: { id: number; deliv
         .from(shipments)
         .where(and(eq(shipments.orderId, order.id), isNull(shipments.deliveredAt)))
         .get()?.n;
-      if (!undelivered) transitionOrder(tx, actor, order.id, 'shipped', 'delivered', `全部交货（出货传票 ${shipment.shipmentNo}）`, at);
+      if (!undelivered) markDelivered(tx, actor, order.id, at, `全部交货（出货传票 ${shipment.shipmentNo}）`);
     }
     return shipmentRows(tx, eq(shipments.id, shipment.id))[0]!;
   });
