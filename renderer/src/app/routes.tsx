@@ -5,11 +5,12 @@ import type { Role } from '../../../shared/domain';
 import { ApprovalsPage } from '../modules/approvals/ApprovalsPage';
 import { AuditPage } from '../modules/audit/AuditPage';
 import { CustomersPage } from '../modules/customers/CustomersPage';
+import { OrdersPage } from '../modules/orders/OrdersPage';
 import { PoliciesPage } from '../modules/policies/PoliciesPage';
 import { ProductsPage } from '../modules/products/ProductsPage';
 import { UsersPage } from '../modules/users/UsersPage';
 
-export type NavKey = 'navCustomers' | 'navProducts' | 'navApprovals' | 'navUsers' | 'navAudit' | 'navPolicies';
+export type NavKey = 'navCustomers' | 'navOrders' | 'navProducts' | 'navApprovals' | 'navUsers' | 'navAudit' | 'navPolicies';
 
 export interface Route {
   path: string;
@@ -20,6 +21,8 @@ export interface Route {
 
 export const ROUTES: readonly Route[] = [
   { path: 'customers', nav: 'navCustomers', roles: 'all', component: CustomersPage },
+  // Whoever may see a customer sees its orders (the core limits reps to their own customers').
+  { path: 'orders', nav: 'navOrders', roles: 'all', component: OrdersPage },
   // everyone reads the price list; editing follows the core's PRICE_LIST_ROLES
   { path: 'products', nav: 'navProducts', roles: 'all', component: ProductsPage },
   { path: 'approvals', nav: 'navApprovals', roles: 'all', component: ApprovalsPage },
