@@ -1,11 +1,13 @@
 // `salesdesk report statement`: the real command on a database with a delivered order and a receipt,
 // as JSON (amounts in fen) and as CSV for Excel (BOM, Chinese headers, yuan). Two spawns, side by
-// side; wrong use (bad month, pdf before the print module) is checked in-process.
-import { spawn } from 'node:child_process';
+// side; wrong use (bad month, pdf without --out) and the PDF itself are checked in-process.
+import { execFileSync, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportStatementCommand } from '../../electron/cli/commands/report';
 import { UsageError } from '../../electron/cli/args';
+import { chromiumForPdf } from '../../electron/cli/pdf';
 import { Output } from '../../electron/cli/output';
 import { orderLines, orders } from '../../electron/core/orders/schema';
 import { products } from '../../electron/core/products/schema';
@@ -95,7 +97,7 @@ describe('salesdesk report statement', () => {
     ]);
   });
 
-  it('refuses a bad month and, until the print module comes, pdf (exit 2)', async () => {
+  it('refuses a bad month, an unknown format and a PDF without --out (exit 2)', async () => {
     const out = new Output(false);
     for (const args of [
       ['--month', '2026-13'],
@@ -110,6 +112,15 @@ describe('salesdesk report statement', () => {
       expect(error, args.join(' ')).toBeInstanceOf(UsageError);
     }
     const pdf = await reportStatementCommand.run(['--db', t.file, '--month', '2026-01', '--format', 'pdf'], out).catch((e: UsageError) => e);
-    expect((pdf as UsageError).message).toContain('打印模块');
+    expect((pdf as UsageError).message).toContain('--out');
   });
+
+  it.skipIf(!chromiumForPdf())('writes the A4 statements as a PDF, one page per customer', async () => {
+    const file = join(t.dir, 'statements.pdf');
+    const code = await reportStatementCommand.run(['--db', t.file, '--month', '2026-02', '--format', 'pdf', '--out', file], new Output(false));
+    expect(code).toBe(0);
+    const bytes = readFileSync(file);
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1])).toBe(1);
+  }, 60_000);
 });

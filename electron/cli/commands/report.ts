@@ -1,10 +1,15 @@
 // `salesdesk report statement`: a month's receivables statements (O-STATEMENT) from the command
 // line, as JSON (amounts in fen) or as CSV for Excel (UTF-8 with BOM, Chinese headers, amounts in
-// yuan). The database is opened read-only; nothing is written, migrated or backed up.
+// yuan), or as the printed A4 pages in a PDF. The database is opened read-only; nothing is
+// written, migrated or backed up.
 import { sql } from 'drizzle-orm';
 import { AppError } from '../../../shared/errors';
 import type { Statement } from '../../../shared/ledger';
 import { toCsv } from '../../../shared/csv';
+import { formatTimestamp } from '../../../shared/dates';
+import { statementsHtml } from '../../core/print/statement';
+import { companyOf } from '../../core/settings/service';
+import { htmlToPdf } from '../pdf';
 import { customers } from '../../core/customers/schema';
 import { statementsFor } from '../../core/ledger/statements';
 import { parseCommand, UsageError } from '../args';
@@ -30,7 +35,7 @@ export const reportStatementCommand: Command = {
 salesdesk report statement — 应收账款明细 / receivables statements (O-STATEMENT)
 
 用法 Usage:
-  salesdesk report statement --month YYYY-MM [--customer 客户编号] [--db FILE] [--format json|csv]
+  salesdesk report statement --month YYYY-MM [--customer 客户编号] [--db FILE] [--format json|csv|pdf --out FILE]
 
 输出该月每个客户的对账单：前月余额、本月销售额、本月回款、应收账款余额和明细（有前月余额或
 本月有分录的客户；--customer 只输出该客户，即使全为零）。只读打开数据库。
@@ -42,7 +47,9 @@ Prints the month's statement of every customer with a previous balance or entrie
   --format FORMAT     json（默认）：数组，每个客户 {customerNo, customerName, previousBalance,
                       sales, receipts, balance, lines}，金额单位为分 / an array, amounts in fen;
                       csv：Excel 用，UTF-8 带 BOM，中文表头，金额单位为元 / for Excel, in yuan;
-                      pdf：需要打印模块 / needs the print module
+                      pdf：A4，每个客户一页，写入 --out 文件（需要 Chromium/Edge）
+                      / A4, a page per customer, written to --out (needs Chromium or Edge)
+  --out FILE          PDF 的输出文件 / the PDF file to write
   --db FILE           数据库文件（默认：环境变量 SALESDESK_DB，否则程序的用户数据文件夹）
                       database file (default: $SALESDESK_DB, else the app's userData folder)
   -h, --help          显示帮助 / show help
@@ -53,12 +60,14 @@ column of the entry it reverses (reversing a sale lowers the month's sales).
 
 例 Example:
   salesdesk report statement --month 2026-10 --format csv > 对账单-2026-10.csv
+  salesdesk report statement --month 2026-10 --format pdf --out 对账单-2026-10.pdf
 `,
   async run(args) {
     const { values } = parseCommand('report statement', args, {
       month: { type: 'string' },
       customer: { type: 'string' },
       format: { type: 'string' },
+      out: { type: 'string' },
     });
     if (values.help) return printHelp(reportStatementCommand);
     const month = values.month;
@@ -70,12 +79,9 @@ column of the entry it reverses (reversing a sale lowers the month's sales).
     if (!(FORMATS as readonly string[]).includes(format)) {
       throw new UsageError(`--format 应为 ${FORMATS.join('、')} 之一，收到“${values.format}”`, `--format must be one of ${FORMATS.join(', ')}, got "${values.format}"`, 'report statement');
     }
-    if ((format as Format) === 'pdf') {
-      throw new UsageError(
-        'PDF 需要打印模块，当前版本尚未提供；请先用 --format csv 或 json',
-        'PDF needs the print module, which this version does not have yet; use --format csv or json',
-        'report statement',
-      );
+    const out = values.out;
+    if ((format as Format) === 'pdf' && !out) {
+      throw new UsageError('PDF 须用 --out 指定输出文件，如 --out 对账单-2026-10.pdf', 'A PDF needs --out FILE, e.g. --out statements-2026-10.pdf', 'report statement');
     }
     const file = existingDbFile(values.db);
     const database = openReadOnly(file);
@@ -91,6 +97,13 @@ column of the entry it reverses (reversing a sale lowers the month's sales).
         customerId = found.id;
       }
       const statements = statementsFor(database.db, month, { customerId });
+      if ((format as Format) === 'pdf') {
+        // The same A4 pages the program prints: one customer per page.
+        const html = statementsHtml(companyOf(database.db)?.name ?? '', month, statements, formatTimestamp(new Date().toISOString()));
+        await htmlToPdf(html, out!);
+        process.stderr.write(`已生成 ${out}（${statements.length} 页） / wrote ${out} (${statements.length} pages)\n`);
+        return EXIT.ok;
+      }
       process.stdout.write(format === 'csv' ? statementsCsv(month, statements) : `${JSON.stringify(statementsJson(statements), null, 2)}\n`);
       return EXIT.ok;
     } finally {
