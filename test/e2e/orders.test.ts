@@ -149,6 +149,12 @@ describe.skipIf(!chromiumPath())('orders: entry, tracking grid and the order dra
     await page.keyboard.press('Enter');
     await expect.poll(() => focusedName(page)).toBe('code-3');
     // A line added by mistake goes with Ctrl+Delete; Enter on the empty line leaves the lines.
+    await page.keyboard.type('PE-100');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focusedName(page)).toBe('quantity-3');
+    await page.keyboard.press('Control+Delete');
+    await expect.poll(() => focusedName(page)).toBe('code-3');
+    expect(await entry.getByTestId('order-line').nth(2).getByTestId('line-code').inputValue()).toBe('');
     await page.keyboard.press('Enter');
     await expect.poll(() => focusedName(page)).toBe('requiredSchedule');
 
@@ -187,8 +193,14 @@ describe.skipIf(!chromiumPath())('orders: entry, tracking grid and the order dra
     const timeline = drawer.getByTestId('timeline-item');
     await expect.poll(() => timeline.count()).toBe(2);
     expect(await timeline.nth(1).textContent()).toContain('周内勤');
-    expect(await drawer.getByTestId('order-print').isVisible()).toBe(true);
     await e.shot('e2e-orders-confirmed');
+    // 打印四联单: the core's A4 form in its own window, four labelled copies.
+    const [popup] = await Promise.all([page.context().waitForEvent('page'), drawer.getByTestId('order-print').click()]);
+    await popup.waitForLoadState();
+    await expect.poll(() => popup.evaluate(() => document.body.innerText)).toContain('财务部');
+    const printed = await popup.evaluate(() => document.body.innerText);
+    for (const copy of ['存根', '工务科', '常务董事']) expect(printed).toContain(copy);
+    await popup.close();
 
     // As stored: the amounts and the deposit the form showed.
     const { data: page1 } = await e.api(admin, 'orders.list', { startRow: 0, endRow: 50, filter: { customerNo: { filterType: 'text', type: 'equals', filter: 'C001' } } });

@@ -275,77 +275,6 @@ export function OrderDrawer(props: {
                 </dl>
               </section>
 
-              <section className="panel form-section" data-testid="order-detail-lines">
-                <h3>{t('lines')}</h3>
-                <table className="plain order-detail-lines">
-                  <thead>
-                    <tr>
-                      <th>{t('lineNo')}</th>
-                      <th>{t('productCode')}</th>
-                      <th>{t('productName')}</th>
-                      <th>{t('unit')}</th>
-                      <th className="num">{t('quantity')}</th>
-                      <th className="num">{t('unitPrice')}</th>
-                      <th className="num">{t('standardPrice')}</th>
-                      <th className="num">{t('discount')}</th>
-                      <th className="num">{t('amount')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {detail.lines.map((line) => (
-                      <tr key={line.id}>
-                        <td className="muted">{line.lineNo}</td>
-                        <td className="mono">{line.productCode}</td>
-                        <td>
-                          {line.productName}
-                          {line.spec && <span className="muted"> {line.spec}</span>}
-                        </td>
-                        <td>{line.unit}</td>
-                        <td className="num">{formatQuantity(line.quantityMilli)}</td>
-                        <td className="num">{formatFen(line.unitPriceFen)}</td>
-                        <td className="num muted">{formatFen(line.standardPriceFen)}</td>
-                        <td className={`num${line.discountPct > 0 ? ' discounted' : ''}`}>{line.discountPct > 0 ? formatBp(line.discountPct * 100) : ''}</td>
-                        <td className="num">{formatFen(line.amountFen)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                  <tfoot>
-                    <tr>
-                      <td colSpan={8} className="num">
-                        {t('totalAmount')}
-                      </td>
-                      <td className="num order-total" data-testid="order-detail-total">
-                        {formatYuan(order.totalFen)}
-                      </td>
-                    </tr>
-                    <tr>
-                      <td colSpan={8} className="num muted">
-                        {t('deposit')}
-                      </td>
-                      <td className="num">{formatYuan(order.depositFen)}</td>
-                    </tr>
-                    <tr>
-                      <td colSpan={8} className="num muted">
-                        {t('balanceDue')}
-                      </td>
-                      <td className="num">{formatYuan(order.totalFen - order.depositFen)}</td>
-                    </tr>
-                  </tfoot>
-                </table>
-              </section>
-
-              <section className="panel form-section" data-testid="order-inspection">
-                <h3>{t('inspection')}</h3>
-                {order.inspectedAt ? (
-                  <dl className="order-facts">
-                    <Fact label={t('inspectionResults')} value={order.inspectionResults} wide />
-                    <Fact label={t('inspectedAt')} value={formatTimestamp(order.inspectedAt)} />
-                  </dl>
-                ) : (
-                  <p className="muted">{t('notInspected')}</p>
-                )}
-              </section>
-
               {canEdit && order.status !== 'cancelled' && order.status !== 'closed' && !held && (
                 <section className="panel form-section order-actions" data-testid="order-actions">
                   <h3>{t('nextStep')}</h3>
@@ -400,6 +329,77 @@ export function OrderDrawer(props: {
                   )}
                 </section>
               )}
+
+              <section className="panel form-section" data-testid="order-detail-lines">
+                <h3>{t('lines')}</h3>
+                <table className="plain order-detail-lines">
+                  <thead>
+                    <tr>
+                      <th>{t('lineNo')}</th>
+                      <th>{t('productCode')}</th>
+                      <th>{t('productName')}</th>
+                      <th>{t('unit')}</th>
+                      <th className="num">{t('quantity')}</th>
+                      <th className="num">{t('unitPrice')}</th>
+                      <th className="num">{t('standardPrice')}</th>
+                      <th className="num">{t('discount')}</th>
+                      <th className="num">{t('amount')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {detail.lines.map((line) => (
+                      <tr key={line.id}>
+                        <td className="muted">{line.lineNo}</td>
+                        <td className="mono">{line.productCode}</td>
+                        <td>
+                          {line.productName}
+                          {line.spec && <span className="muted"> {line.spec}</span>}
+                        </td>
+                        <td>{line.unit}</td>
+                        <td className="num">{formatQuantity(line.quantityMilli)}</td>
+                        <td className="num">{formatFen(line.unitPriceFen)}</td>
+                        <td className="num muted">{formatFen(line.standardPriceFen)}</td>
+                        <td className={`num${line.discountPct > 0 ? ' discounted' : ''}`}>{line.discountPct > 0 ? formatBp(line.discountPct * 100) : ''}</td>
+                        <td className="num">{formatFen(line.amountFen)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                  <tfoot>
+                    <tr>
+                      <td colSpan={8} className="num">
+                        {t('totalAmount')}
+                      </td>
+                      <td className="num order-total" data-testid="order-detail-total">
+                        {formatYuan(order.totalFen)}
+                      </td>
+                    </tr>
+                    <tr>
+                      <td colSpan={8} className="num muted">
+                        {t('depositAmount')}
+                      </td>
+                      <td className="num">{formatYuan(order.depositFen)}</td>
+                    </tr>
+                    <tr>
+                      <td colSpan={8} className="num muted">
+                        {t('balanceDue')}
+                      </td>
+                      <td className="num">{formatYuan(order.totalFen - order.depositFen)}</td>
+                    </tr>
+                  </tfoot>
+                </table>
+              </section>
+
+              <section className="panel form-section" data-testid="order-inspection">
+                <h3>{t('inspection')}</h3>
+                {order.inspectedAt ? (
+                  <dl className="order-facts">
+                    <Fact label={t('inspectionResults')} value={order.inspectionResults} wide />
+                    <Fact label={t('inspectedAt')} value={formatTimestamp(order.inspectedAt)} />
+                  </dl>
+                ) : (
+                  <p className="muted">{t('notInspected')}</p>
+                )}
+              </section>
 
               {shipping && (shipping.shipments.length > 0 || SHIPPABLE.includes(order.status)) && (
                 <Shipments shipping={shipping} order={order} canShip={canShip} t={t} onDone={(message) => void applied(null, message)} />

@@ -21,7 +21,7 @@ import { useErrorText, useLabel, useLang } from '../../i18n';
 import { DecisionView } from '../requests/DecisionView';
 import { LookupInput } from './LookupInput';
 import { useOrderMessages, type OrderMessageKey } from './messages';
-import { blankLine, confirmationRequest, discountBp, formatBp, isBlankLine, lineFromStored, parseDateInput, parseLine, totalsOf, type LineDraft } from './orderValues';
+import { blankLine, discountBp, formatBp, isBlankLine, lineFromStored, parseDateInput, parseLine, totalsOf, type LineDraft } from './orderValues';
 import { matchesInitials } from './pinyin';
 
 const PREVIEW_DELAY_MS = 300;
@@ -145,17 +145,28 @@ export function OrderEntry(props: {
   const totals = useMemo(() => totalsOf(lines), [lines]);
   const depositFen = head.deposit.trim() ? parseYuanToFen(head.deposit) : 0;
 
-  // Live Q-PRICE / S-CREDIT: the request orders.confirm will file, judged now (writes nothing).
-  const previewRequest = useMemo(
-    () =>
-      customer && balanceFen !== null
-        ? confirmationRequest({ orderNo: head.orderNo.trim() || detail?.order.orderNo || 'NEW', customer, role: user.role, totals, balanceFen, today })
-        : null,
-    [customer, balanceFen, head.orderNo, detail, user.role, totals, today],
-  );
-  const previewKey = previewRequest ? JSON.stringify(previewRequest) : '';
+  // Live Q-PRICE / S-CREDIT: the core prices the complete lines and judges the order as if this user
+  // confirmed it now (orders.preview, which writes nothing).
+  const previewInput = useMemo(() => {
+    if (!customer) return null;
+    const priced = lines.flatMap((line) => {
+      const parsed = parseLine(line);
+      if (line.productId === null || parsed.quantityMilli === null || parsed.quantityMilli <= 0 || parsed.unitPriceFen === null) return [];
+      return [{ productId: line.productId, quantityMilli: parsed.quantityMilli, unitPriceFen: parsed.unitPriceFen }];
+    });
+    if (!priced.length) return null;
+    const orderDate = parseDateInput(head.orderDate, today);
+    const orderNo = head.orderNo.trim();
+    return {
+      customerId: customer.id,
+      ...(orderDate && orderDate !== 'invalid' ? { orderDate } : {}),
+      ...(/^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/.test(orderNo) ? { orderNo } : {}),
+      lines: priced,
+    };
+  }, [customer, lines, head.orderDate, head.orderNo, today]);
+  const previewKey = previewInput ? JSON.stringify(previewInput) : '';
   useEffect(() => {
-    if (!previewRequest) {
+    if (!previewInput) {
       setDecision(null);
       setChecking(false);
       return;
@@ -163,8 +174,8 @@ export function OrderEntry(props: {
     let alive = true;
     setChecking(true);
     const timer = window.setTimeout(() => {
-      invoke('policy.preview', { request: previewRequest })
-        .then((d) => alive && setDecision(d))
+      invoke('orders.preview', previewInput)
+        .then((p) => alive && setDecision(p.decision))
         .catch(() => alive && setDecision(null))
         .finally(() => alive && setChecking(false));
     }, PREVIEW_DELAY_MS);
@@ -172,7 +183,7 @@ export function OrderEntry(props: {
       alive = false;
       window.clearTimeout(timer);
     };
-    // previewKey stands for the request's content.
+    // previewKey stands for the input's content.
   }, [previewKey]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const searchCustomers = useCallback(async (text: string): Promise<Customer[]> => {
@@ -241,11 +252,11 @@ export function OrderEntry(props: {
 
   function removeLine(index: number) {
     const remaining = lines.filter((_, i) => i !== index);
-    const next = remaining.length ? remaining : [blankLine()];
+    // Removing the last line leaves an empty one to go on typing in.
+    const next = index < remaining.length ? remaining : [...remaining, blankLine()];
     setLines(next);
     touch();
-    const target = next[Math.min(index, next.length - 1)]!;
-    focusCell(target.key, 'code');
+    focusCell(next[index]!.key, 'code');
   }
 
   function onCellKeyDown(event: KeyboardEvent<HTMLInputElement>, index: number, cell: Cell) {
@@ -409,7 +420,7 @@ export function OrderEntry(props: {
       } catch (error) {
         setErrors(apiErrors(error, saved.keys));
         const incomplete = error instanceof ApiError && error.payload.code === 'VALIDATION';
-        setFormError(incomplete ? `${t('incompleteConfirm')}：${errorText(error)}` : errorText(error));
+        setFormError(incomplete ? `${t('incompleteConfirm')}${errorText(error)}` : errorText(error));
         // A stale version after a failed confirmation: reload what is saved.
         if (error instanceof ApiError && error.payload.code === 'CONFLICT') {
           const fresh = await invoke('orders.get', { id: saved.detail.order.id }).catch(() => null);
@@ -630,8 +641,14 @@ export function OrderEntry(props: {
                           {err('code') && <div className="cell-error">{err('code')}</div>}
                         </td>
                         <td className="col-name">
-                          {line.productName}
-                          {line.spec && <span className="muted"> {line.spec}</span>}
+                          <div className="line-name" title={line.productName}>
+                            {line.productName}
+                          </div>
+                          {line.spec && (
+                            <div className="line-spec muted small" title={line.spec}>
+                              {line.spec}
+                            </div>
+                          )}
                         </td>
                         <td className="col-unit">{line.unit}</td>
                         <td className="col-num">
@@ -779,7 +796,6 @@ export function OrderEntry(props: {
               </dl>
             )}
             {decision ? <DecisionView decision={decision} compact /> : <p className="muted">{checking ? t('checksChecking') : t('checksIncomplete')}</p>}
-            {decision && <p className="muted small">{t('checksOverdueNote')}</p>}
           </aside>
         </div>
 

@@ -1,8 +1,6 @@
 // Pure helpers of order entry: exact line amounts and totals (the core's arithmetic, so what the
-// form shows is what will be stored), the most discounted line (Q-PRICE looks at the largest
-// discount), and the `order_confirmation` request the live preview sends to the engine.
-import type { Customer } from '../../../../shared/customers';
-import type { Role } from '../../../../shared/domain';
+// form shows is what will be stored), discounts as Q-PRICE counts them, and dates typed in any
+// common way.
 import { formatFen, formatQuantity, parseQuantity, parseYuanToFen } from '../../../../shared/money';
 
 /** Quantity (thousandths) × unit price (fen), rounded half up to the fen: the core's lineAmountFen. */
@@ -87,56 +85,18 @@ export interface Totals {
   amountFen: number;
   /** Lines with a product, a quantity and a price. */
   complete: number;
-  /** The line with the largest discount (Q-PRICE), null without complete lines. */
-  widest: { standardPriceFen: number; unitPriceFen: number; bp: number } | null;
 }
 
 export function totalsOf(lines: readonly LineDraft[]): Totals {
   let amountFen = 0;
   let complete = 0;
-  let widest: Totals['widest'] = null;
   for (const line of lines) {
     const parsed = parseLine(line);
     if (line.productId === null || parsed.amountFen === null || parsed.unitPriceFen === null) continue;
     amountFen += parsed.amountFen;
     complete += 1;
-    const bp = discountBp(line.standardPriceFen, parsed.unitPriceFen);
-    if (!widest || bp > widest.bp) widest = { standardPriceFen: line.standardPriceFen, unitPriceFen: parsed.unitPriceFen, bp };
   }
-  return { amountFen, complete, widest };
-}
-
-/**
- * The `order_confirmation` request as orders.confirm will file it (electron/core/orders/service.ts,
- * confirmationRequest), from what the renderer can know: the confirming user's role, the most
- * discounted line, the total, the customer's credit terms and ledger balance. The age of the oldest
- * unpaid invoice is the core's own reckoning and is left out here (confirmation judges it).
- */
-export function confirmationRequest(input: {
-  orderNo: string;
-  customer: Pick<Customer, 'customerNo' | 'creditLimitFen' | 'creditDays' | 'grade'>;
-  role: Role;
-  totals: Totals;
-  balanceFen: number;
-  today: string;
-}): Record<string, unknown> | null {
-  const { totals, customer, balanceFen } = input;
-  if (!totals.widest) return null;
-  return {
-    kind: 'order_confirmation',
-    orderNo: input.orderNo,
-    customerNo: customer.customerNo,
-    role: input.role,
-    standardPrice: totals.widest.standardPriceFen,
-    unitPrice: totals.widest.unitPriceFen,
-    orderAmount: totals.amountFen,
-    openBalance: Math.max(0, balanceFen),
-    ...(balanceFen < 0 ? { prepaidBalance: -balanceFen } : {}),
-    creditLimit: customer.creditLimitFen,
-    creditDays: customer.creditDays,
-    grade: customer.grade,
-    appliedOn: input.today,
-  };
+  return { amountFen, complete };
 }
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
