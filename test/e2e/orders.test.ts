@@ -140,10 +140,12 @@ describe.skipIf(!chromiumPath())('orders: entry, tracking grid and the order dra
     await expect.poll(() => focusedName(page)).toBe('code-2');
 
     // Line 2 by Enter all the way; the live amount is exact (10 × ¥3.33).
+    // Typed straight on, as a fast typist does: what follows Enter is the quantity wherever it landed.
     await page.keyboard.type('BAG-1');
     await page.keyboard.press('Enter');
-    await expect.poll(() => focusedName(page)).toBe('quantity-2');
     await page.keyboard.type('10');
+    await expect.poll(() => focusedName(page)).toBe('quantity-2');
+    await expect.poll(() => entry.getByTestId('line-quantity').nth(1).inputValue()).toBe('10');
     await page.keyboard.press('Enter');
     await expect.poll(() => focusedName(page)).toBe('unitPrice-2');
     await page.keyboard.press('Enter');
@@ -277,12 +279,23 @@ describe.skipIf(!chromiumPath())('orders: entry, tracking grid and the order dra
     expect(list.rows).toHaveLength(1);
     const held = list.rows[0]!;
     await row(page, held.id).getByTestId('order-held').waitFor();
-    const inbox = (await e.api(manager, 'requests.inbox', {})).data;
-    const request = inbox.find((r) => r.id === held.policyRequestId)!;
-    expect(request).toBeTruthy();
-    await e.api(manager, 'requests.decide', { id: request.id, version: request.version, decision: 'approve', comment: '老客户，同意 5% 优惠' });
+    await signOut(page);
+
+    // The manager approves it in his inbox; the order is confirmed by the approval.
+    await signInAs(e, 'wang');
+    await page.getByTestId('nav-approvals').click();
+    const item = page.getByTestId('approvals-inbox').locator(`[data-testid=approval-item][data-kind=policy][data-id="${held.policyRequestId}"]`);
+    await item.waitFor();
+    expect(await item.getAttribute('data-request-kind')).toBe('order_confirmation');
+    expect(await item.textContent()).toContain(held.orderNo);
+    await item.getByTestId('approve-button').scrollIntoViewIfNeeded();
+    await e.shot('e2e-orders-approval-inbox');
+    await item.getByTestId('approval-comment').fill('老客户，同意 5% 优惠');
+    await item.getByTestId('approve-button').click();
+    await item.waitFor({ state: 'detached' });
     const after = (await e.api(rep, 'orders.get', { id: held.id })).data;
     expect(after.order).toMatchObject({ status: 'confirmed', approvalState: 'approved' });
+    expect(after.transitions.at(-1)).toMatchObject({ toStatus: 'confirmed', byName: '王经理' });
     await signOut(page);
   });
 

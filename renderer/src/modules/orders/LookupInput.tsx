@@ -17,7 +17,11 @@ export interface LookupInputProps<T> {
   renderItem(item: T): ReactNode;
   /** Typed text that names this item exactly (a code): picked before the highlighted one. */
   isExact?(item: T, text: string): boolean;
-  onPick(item: T, by: PickedBy): void;
+  /**
+   * `typedAfter`: what was typed after Enter while the search was still running (a fast typist or a
+   * barcode scanner went on to the next cell); the caller decides where it belongs.
+   */
+  onPick(item: T, by: PickedBy, typedAfter?: string): void;
   /** Enter on a picked value. */
   onEnterPicked?(): void;
   /** Enter with nothing typed. */
@@ -84,18 +88,22 @@ export function LookupInput<T>(props: LookupInputProps<T>) {
 
   const current = results && results.text === text.trim() ? results.items : null;
 
-  function choose(items: readonly T[], by: PickedBy): boolean {
+  function choose(items: readonly T[], by: PickedBy, typedAfter = ''): boolean {
     const exact = props.isExact ? items.find((item) => props.isExact!(item, text.trim())) : undefined;
     const item = exact ?? items[Math.min(highlight, items.length - 1)];
     if (item === undefined) return false;
     setOpen(false);
-    props.onPick(item, by);
+    props.onPick(item, by, typedAfter);
     return true;
   }
 
-  async function onEnter() {
-    const items = current ?? (await run(text.trim()));
-    if (!choose(items, 'enter')) setOpen(true);
+  async function onEnter(input: HTMLInputElement) {
+    const atEnter = text;
+    const items = current ?? (await run(atEnter.trim()));
+    // The element, not state: keys typed meanwhile may not have rendered yet.
+    const now = input.value;
+    const typedAfter = now !== atEnter && now.startsWith(atEnter) ? now.slice(atEnter.length) : '';
+    if (!choose(items, 'enter', typedAfter)) setOpen(true);
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
@@ -106,7 +114,7 @@ export function LookupInput<T>(props: LookupInputProps<T>) {
       case 'Enter':
         if (event.ctrlKey || event.metaKey || event.altKey || event.nativeEvent.isComposing) return;
         event.preventDefault();
-        if (typed) void onEnter();
+        if (typed) void onEnter(event.currentTarget);
         else if (picked) props.onEnterPicked?.();
         else props.onEnterEmpty?.();
         break;

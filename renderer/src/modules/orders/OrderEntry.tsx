@@ -109,7 +109,8 @@ export function OrderEntry(props: {
   const customerRef = useRef<HTMLInputElement>(null);
   const cellRefs = useRef(new Map<string, HTMLInputElement>());
   const fieldRefs = useRef(new Map<string, HTMLInputElement>());
-  const [pendingFocus, setPendingFocus] = useState<{ key: number; cell: Cell } | null>(null);
+  /** The cell to focus after the next render; `keepTyping`: the caret at the end instead of selecting (a carried-over quantity). */
+  const [pendingFocus, setPendingFocus] = useState<{ key: number; cell: Cell; keepTyping?: boolean } | null>(null);
 
   // The draft's customer, for its credit terms.
   useEffect(() => {
@@ -138,7 +139,9 @@ export function OrderEntry(props: {
 
   useEffect(() => {
     if (!pendingFocus) return;
-    cellRefs.current.get(`${pendingFocus.key}:${pendingFocus.cell}`)?.focus();
+    const el = cellRefs.current.get(`${pendingFocus.key}:${pendingFocus.cell}`);
+    el?.focus();
+    if (el && pendingFocus.keepTyping) el.setSelectionRange(el.value.length, el.value.length);
     setPendingFocus(null);
   }, [pendingFocus, lines]);
 
@@ -221,8 +224,15 @@ export function OrderEntry(props: {
     touch();
   }
 
-  function pickProduct(line: LineDraft, product: Product) {
+  /** Typed on after Enter before the pick landed: that was the quantity. */
+  function carriedQuantity(typedAfter = ''): string {
+    return /^[\d.,]+$/.test(typedAfter.trim()) ? typedAfter.trim() : '';
+  }
+
+  function pickProduct(line: LineDraft, product: Product, typedAfter = '') {
+    const quantity = carriedQuantity(typedAfter) || line.quantity;
     updateLine(line.key, {
+      quantity,
       productId: product.id,
       code: product.code,
       productName: product.name,
@@ -236,8 +246,19 @@ export function OrderEntry(props: {
     clearError('lines');
   }
 
-  function focusCell(key: number, cell: Cell) {
-    setPendingFocus({ key, cell });
+  /**
+   * Focus now when the cell is there (so the next key lands in it, not in the cell just left), else
+   * after the render that adds it. `carry`: text typed on before the move, written into the cell.
+   */
+  function focusCell(key: number, cell: Cell, carry = '') {
+    const el = cellRefs.current.get(`${key}:${cell}`);
+    if (!el) {
+      setPendingFocus({ key, cell, keepTyping: carry !== '' });
+      return;
+    }
+    if (carry) el.value = carry;
+    el.focus();
+    if (carry) el.setSelectionRange(el.value.length, el.value.length);
   }
 
   function nextLineFrom(index: number) {
@@ -537,11 +558,16 @@ export function OrderEntry(props: {
                         <span className="muted small">{c.ownerName}</span>
                       </span>
                     )}
-                    onPick={(c, by) => {
+                    onPick={(c, by, typedAfter) => {
                       setCustomer(c);
                       setCustomerText(`${c.customerNo} ${c.name}`);
                       clearError('customerId');
-                      if (by !== 'tab') focusCell(lines[0]!.key, 'code');
+                      if (by === 'tab') return;
+                      // Typed on before the pick landed: the start of the first product code.
+                      const first = lines[0]!;
+                      const carry = typedAfter && first.productId === null ? first.code + typedAfter : '';
+                      if (carry) updateLine(first.key, { code: carry });
+                      focusCell(first.key, 'code', carry);
                     }}
                     onEnterPicked={() => focusCell(lines[0]!.key, 'code')}
                     placeholder={t('customerPlaceholder')}
@@ -625,9 +651,9 @@ export function OrderEntry(props: {
                                 </span>
                               </span>
                             )}
-                            onPick={(p, by) => {
-                              pickProduct(line, p);
-                              if (by !== 'tab') focusCell(line.key, 'quantity');
+                            onPick={(p, by, typedAfter) => {
+                              pickProduct(line, p, typedAfter);
+                              if (by !== 'tab') focusCell(line.key, 'quantity', carriedQuantity(typedAfter));
                             }}
                             onEnterPicked={() => focusCell(line.key, 'quantity')}
                             onEnterEmpty={index === lines.length - 1 ? leaveLines : () => focusCell(lines[index + 1]!.key, 'code')}
