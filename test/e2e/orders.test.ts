@@ -397,6 +397,28 @@ describe.skipIf(!chromiumPath())('orders: entry, tracking grid and the order dra
     await page.getByTestId('toast-success').filter({ hasText: 'CK-0002' }).first().waitFor();
     await expect.poll(() => drawer.getByTestId('shipping-remaining').textContent()).toBe('0.5');
     expect(await drawer.getByTestId('order-status').first().getAttribute('data-status')).toBe('inspected');
+    // 签收 of the partial shipment posts its sale; the order waits for the rest.
+    await drawer.getByTestId('shipment-deliver').click();
+    await drawer.getByTestId('deliver-confirm').click();
+    await page.getByTestId('toast-success').filter({ hasText: '已签收' }).first().waitFor();
+    await expect.poll(() => drawer.getByTestId('shipment-row').first().textContent()).toContain('签收');
+    await drawer.getByTestId('order-shipments').scrollIntoViewIfNeeded();
+    await e.shot('e2e-orders-shipments');
+    const ledger = (await e.api(admin, 'ledger.balances', { startRow: 0, endRow: 10, filter: { customerId: { filterType: 'number', type: 'equals', filter: ids.c2 } } })).data;
+    expect(ledger.rows[0]?.balanceFen).toBe(1_100_000 + 1_650_000); // CK-0001 (1 t) and CK-0002 (1.5 t) at ¥11,000.00
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'detached' });
+
+    // Cancelling needs a reason.
+    await row(page, seeded.draft.order.id).locator('[col-id=orderNo]').dblclick();
+    await drawer.waitFor();
+    await drawer.getByTestId('order-cancel').click();
+    await drawer.getByTestId('order-cancel-confirm').click();
+    await drawer.getByText('请填写取消原因').waitFor();
+    await drawer.getByTestId('order-cancel-reason').fill('客户改用其他规格');
+    await drawer.getByTestId('order-cancel-confirm').click();
+    await expect.poll(() => drawer.getByTestId('order-status').first().getAttribute('data-status')).toBe('cancelled');
+    expect(await drawer.getByTestId('timeline-item').last().textContent()).toContain('客户改用其他规格');
     await page.keyboard.press('Escape');
     await drawer.waitFor({ state: 'detached' });
 

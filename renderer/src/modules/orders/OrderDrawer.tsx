@@ -571,7 +571,7 @@ function Shipments(props: { shipping: OrderShipping; order: Order; canShip: bool
   }
 
   return (
-    <section className="panel form-section" data-testid="order-shipments">
+    <section className="panel form-section order-shipments" data-testid="order-shipments">
       <h3>{t('shipments')}</h3>
       <table className="plain">
         <thead>
