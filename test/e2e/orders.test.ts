@@ -453,4 +453,27 @@ describe.skipIf(!chromiumPath())('orders: entry, tracking grid and the order dra
     await e.shot('e2e-orders-detail');
     await page.keyboard.press('Escape');
   });
+  it('reads in English too (the grid and the entry form)', async () => {
+    const { page } = e;
+    await signInAs(e, 'zhou');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByTestId('nav-orders').click();
+    await expect.poll(() => page.getByTestId('orders-total').textContent()).toMatch(/^\d+ orders$/);
+    expect(await row(page, seeded.overdue.order.id).getByTestId('order-status').textContent()).toBe('Confirmed');
+    await page.getByTestId('orders-add').click();
+    const entry = page.getByTestId('order-entry');
+    await entry.waitFor();
+    await page.keyboard.type('C002');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focusedTestId(page)).toBe('line-code');
+    await page.keyboard.type('PE-100');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('1');
+    await expect.poll(() => entry.getByTestId('order-total').textContent()).toBe('¥11,000.00');
+    await entry.getByTestId('order-checks').getByTestId('decision-view').waitFor();
+    await e.shot('e2e-orders-entry-english');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('order-discard').click();
+    await page.getByRole('button', { name: '中文' }).click();
+  });
 });

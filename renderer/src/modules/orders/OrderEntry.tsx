@@ -787,7 +787,7 @@ export function OrderEntry(props: {
                   <dd data-testid="order-sum-total">{formatYuan(totals.amountFen)}</dd>
                 </div>
                 <div>
-                  <dt>{t('deposit')}</dt>
+                  <dt>{t('depositAmount')}</dt>
                   <dd>{formatYuan(depositFen ?? 0)}</dd>
                 </div>
                 <div>

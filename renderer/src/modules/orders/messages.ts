@@ -306,7 +306,7 @@ const en: Record<OrderMessageKey, string> = {
   productPlaceholder: 'Code or name',
   productNone: 'No matching active product',
   totalLabel: 'Total',
-  linesCount: '{n} lines',
+  linesCount: 'Lines: {n}',
   invalidQuantity: 'Not a quantity (at most three decimals)',
   quantityPositive: 'The quantity must be above 0',
   invalidPrice: 'Not a price (yuan, at most two decimals)',
