@@ -5,12 +5,15 @@ import type { Role } from '../../../shared/domain';
 import { ApprovalsPage } from '../modules/approvals/ApprovalsPage';
 import { AuditPage } from '../modules/audit/AuditPage';
 import { CustomersPage } from '../modules/customers/CustomersPage';
+import { LedgerPage } from '../modules/ledger/LedgerPage';
+import { ShipmentsPage } from '../modules/ledger/ShipmentsPage';
+import { StatementsPage } from '../modules/ledger/StatementsPage';
 import { OrdersPage } from '../modules/orders/OrdersPage';
 import { PoliciesPage } from '../modules/policies/PoliciesPage';
 import { ProductsPage } from '../modules/products/ProductsPage';
 import { UsersPage } from '../modules/users/UsersPage';
 
-export type NavKey = 'navCustomers' | 'navOrders' | 'navProducts' | 'navApprovals' | 'navUsers' | 'navAudit' | 'navPolicies';
+export type NavKey = 'navCustomers' | 'navOrders' | 'navShipments' | 'navLedger' | 'navStatements' | 'navProducts' | 'navApprovals' | 'navUsers' | 'navAudit' | 'navPolicies';
 
 export interface Route {
   path: string;
@@ -19,10 +22,17 @@ export interface Route {
   component: ComponentType;
 }
 
+const MONEY_READERS: readonly Role[] = ['gm', 'director', 'manager', 'supervisor', 'rep', 'assistant', 'finance'];
+
 export const ROUTES: readonly Route[] = [
   { path: 'customers', nav: 'navCustomers', roles: 'all', component: CustomersPage },
   // Whoever may see a customer sees its orders (the core limits reps to their own customers').
   { path: 'orders', nav: 'navOrders', roles: 'all', component: OrdersPage },
+  // Shipping, the sales ledger and statements: reads for everyone in sales (reps their own customers');
+  // the core's SHIPPING_ROLES / LEDGER_ROLES write. Not the administrator: money is not his remit.
+  { path: 'shipments', nav: 'navShipments', roles: MONEY_READERS, component: ShipmentsPage },
+  { path: 'ledger', nav: 'navLedger', roles: MONEY_READERS, component: LedgerPage },
+  { path: 'statements', nav: 'navStatements', roles: MONEY_READERS, component: StatementsPage },
   // everyone reads the price list; editing follows the core's PRICE_LIST_ROLES
   { path: 'products', nav: 'navProducts', roles: 'all', component: ProductsPage },
   { path: 'approvals', nav: 'navApprovals', roles: 'all', component: ApprovalsPage },

@@ -1,0 +1,190 @@
+// 销售账 (O-LEDGER): balances per customer as an SQL-paged grid (balance = the sum of the customer's
+// entries; the collection cycle in days) → the customer's entries with the running balance in a
+// drawer, where finance posts receipts and deposits, reverses entries, and anyone who sees the
+// customer may request a bad-debt write-off (S-BADDEBT).
+import type { CellKeyDownEvent, ColDef, FullWidthCellKeyDownEvent, GridApi, ValueFormatterParams } from 'ag-grid-community';
+import { AgGridReact } from 'ag-grid-react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { BalanceRow } from '../../../../shared/ledger';
+import { formatYuan } from '../../../../shared/money';
+import { invoke } from '../../api/client';
+import { useSession } from '../../app/session';
+import { useToast } from '../../app/toast';
+import { gridLocaleText, gridTheme } from '../../grid/agGrid';
+import { layoutStorageKey, useColumnLayout } from '../../grid/columnLayout';
+import { CACHE_BLOCK_SIZE, createSqlDatasource } from '../../grid/datasource';
+import { useErrorText, useLang, useNumberFormat } from '../../i18n';
+import { CustomerLedgerDrawer } from './CustomerLedgerDrawer';
+import { useLedgerMessages, type LedgerT } from './messages';
+import './ledger.css';
+
+const SEARCH_DEBOUNCE_MS = 250;
+const text = { filter: 'agTextColumnFilter', filterParams: { maxNumConditions: 2, debounceMs: 300 } } as const;
+
+function balanceColumns(t: LedgerT): ColDef<BalanceRow>[] {
+  return [
+    { colId: 'customerNo', field: 'customerNo', headerName: t('colCustomerNo'), initialWidth: 120, initialPinned: 'left', cellClass: 'cell-key', ...text },
+    { colId: 'customerName', field: 'customerName', headerName: t('colCustomerName'), initialWidth: 260, tooltipField: 'customerName', ...text },
+    { colId: 'ownerName', field: 'ownerName', headerName: t('colOwner'), initialWidth: 120, ...text },
+    {
+      colId: 'balanceFen',
+      field: 'balanceFen',
+      headerName: t('colBalance'),
+      initialWidth: 150,
+      type: 'rightAligned',
+      valueFormatter: (p: ValueFormatterParams<BalanceRow>) => (typeof p.value === 'number' ? formatYuan(p.value) : ''),
+      cellClassRules: { 'cell-num': () => true, 'cell-advance': (p) => typeof p.value === 'number' && p.value < 0, 'cell-owes': (p) => typeof p.value === 'number' && p.value > 0 },
+      filter: 'agNumberColumnFilter',
+      filterParams: { maxNumConditions: 2 },
+    },
+    {
+      colId: 'collectionDays',
+      field: 'collectionDays',
+      headerName: t('colCollectionDays'),
+      headerTooltip: t('collectionSummary'),
+      initialWidth: 130,
+      type: 'rightAligned',
+      cellClass: ['cell-num', 'ag-right-aligned-cell'], // an own cellClass replaces the type's
+      sortable: false,
+      valueFormatter: (p: ValueFormatterParams<BalanceRow>) => (typeof p.value === 'number' ? t('days', { n: p.value }) : t('none')),
+    },
+    { colId: 'lastEntryDate', field: 'lastEntryDate', headerName: t('colLastEntry'), initialWidth: 120, filter: 'agDateColumnFilter', filterParams: { maxNumConditions: 2 } },
+  ];
+}
+
+export function LedgerPage() {
+  const user = useSession();
+  const { lang } = useLang();
+  const t = useLedgerMessages();
+  const toast = useToast();
+  const errorText = useErrorText();
+  const formatNumber = useNumberFormat();
+
+  const [api, setApi] = useState<GridApi<BalanceRow> | null>(null);
+  const [searchText, setSearchText] = useState('');
+  const [quickSearch, setQuickSearch] = useState('');
+  const [total, setTotal] = useState<number | null>(null);
+  const [focused, setFocused] = useState<BalanceRow | null>(null);
+  const [open, setOpen] = useState<BalanceRow | null>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const layout = useColumnLayout(layoutStorageKey('ledger-balances', user.id));
+
+  const loadErrorRef = useRef((error: unknown) => toast('error', t('loadFailed', { error: errorText(error) })));
+  loadErrorRef.current = (error: unknown) => toast('error', t('loadFailed', { error: errorText(error) }));
+
+  useEffect(() => {
+    const timer = setTimeout(() => setQuickSearch(searchText.trim()), SEARCH_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [searchText]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'f' && open === null) {
+        event.preventDefault();
+        searchRef.current?.focus();
+        searchRef.current?.select();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [open]);
+
+  const datasource = useMemo(
+    () =>
+      createSqlDatasource<BalanceRow>({
+        load: (query) => invoke('ledger.balances', query),
+        extras: { quickSearch, includeArchived: false },
+        scales: { balanceFen: 100 },
+        onLoaded: setTotal,
+        onError: (error) => loadErrorRef.current(error),
+      }),
+    [quickSearch],
+  );
+  const columnDefs = useMemo(() => balanceColumns(t), [t]);
+
+  const onCellKeyDown = useCallback((event: CellKeyDownEvent<BalanceRow> | FullWidthCellKeyDownEvent<BalanceRow>) => {
+    const key = event.event instanceof KeyboardEvent ? event.event : null;
+    if (key?.key === 'Enter' && event.node.data) {
+      key.preventDefault();
+      setOpen(event.node.data);
+    }
+  }, []);
+
+  const closeDrawer = useCallback(() => {
+    setOpen(null);
+    const cell = api?.getFocusedCell();
+    if (api && cell) api.setFocusedCell(cell.rowIndex, cell.column);
+  }, [api]);
+
+  return (
+    <div className="page ledger-page">
+      <div className="page-head">
+        <h1>{t('ledgerTitle')}</h1>
+        <span className="muted" data-testid="balances-total">
+          {total === null ? '' : t('ledgerTotal', { n: formatNumber(total) })}
+        </span>
+      </div>
+      <p className="muted page-intro">{t('ledgerIntro')}</p>
+      <div className="toolbar">
+        <input
+          ref={searchRef}
+          type="search"
+          className="grid-search"
+          value={searchText}
+          onChange={(event) => setSearchText(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') setQuickSearch(searchText.trim());
+            if (event.key === 'Escape' && searchText) {
+              event.preventDefault();
+              setSearchText('');
+              setQuickSearch('');
+            }
+            if (event.key === 'ArrowDown' && api) {
+              event.preventDefault();
+              const first = api.getAllDisplayedColumns()[0];
+              if (api.getDisplayedRowCount() > 0 && first) api.setFocusedCell(0, first);
+            }
+          }}
+          placeholder={t('searchPlaceholder')}
+          aria-label={t('searchLabel')}
+          maxLength={100}
+          data-testid="balances-search"
+        />
+        <span className="spacer" />
+        <button type="button" onClick={() => focused && setOpen(focused)} disabled={!focused} title={t('openCustomerHint')} data-testid="balances-open">
+          {t('openCustomer')}
+        </button>
+        <button type="button" onClick={() => api?.refreshInfiniteCache()} disabled={!api}>
+          {t('refresh')}
+        </button>
+      </div>
+      <div className="grid-host" data-testid="balances-grid">
+        <AgGridReact<BalanceRow>
+          key={lang}
+          theme={gridTheme}
+          localeText={gridLocaleText(lang)}
+          rowModelType="infinite"
+          datasource={datasource}
+          cacheBlockSize={CACHE_BLOCK_SIZE}
+          maxBlocksInCache={50}
+          getRowId={(params) => String(params.data.customerId)}
+          columnDefs={columnDefs}
+          defaultColDef={{ sortable: true, resizable: true, minWidth: 60 }}
+          maintainColumnOrder
+          initialState={layout.initialState}
+          onStateUpdated={layout.onStateUpdated}
+          tooltipShowDelay={500}
+          onGridReady={(event) => setApi(event.api)}
+          onGridPreDestroyed={() => setApi(null)}
+          onRowDoubleClicked={(event) => event.data && setOpen(event.data)}
+          onCellKeyDown={onCellKeyDown}
+          onCellFocused={(event) => {
+            const row = event.rowIndex === null || event.rowIndex === undefined ? undefined : event.api.getDisplayedRowAtIndex(event.rowIndex);
+            setFocused(row?.data ?? null);
+          }}
+        />
+      </div>
+      {open && <CustomerLedgerDrawer customer={open} onClose={closeDrawer} onChanged={() => api?.refreshInfiniteCache()} />}
+    </div>
+  );
+}
