@@ -249,6 +249,12 @@ describe.skipIf(!chromiumPath())('ledger: shipping register, receipts, statement
     await popup.setViewportSize({ width: 900, height: 1100 });
     await popup.screenshot({ path: join(RESULTS, 'e2e-ledger-print.png'), fullPage: true });
     await popup.close();
+    // 打印全部: every customer of the month, one page each.
+    const [all] = await Promise.all([page.waitForEvent('popup'), page.getByTestId('statements-print-all').click()]);
+    await all.waitForLoadState();
+    await expect.poll(() => all.evaluate(() => document.querySelectorAll('[data-customer]').length)).toBe(1);
+    expect(await all.title()).toBe(`应收账款对账单 ${THIS_MONTH}`);
+    await all.close();
 
     // 导出 CSV: built from the statements on screen, for Excel (BOM, Chinese headers, yuan).
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('statements-export').click()]);
@@ -347,6 +353,14 @@ describe.skipIf(!chromiumPath())('ledger: shipping register, receipts, statement
     await page.getByTestId('shipments-undelivered').uncheck();
     await expect.poll(() => grid.locator('[data-testid=shipment-delivered]').count()).toBe(3);
     await e.shot('e2e-ledger-delivered');
+
+    // The same register in English: labels switch, nothing clipped.
+    await page.locator('.sidebar-footer button.link', { hasText: 'English' }).click();
+    await page.locator('h1', { hasText: 'Shipping register' }).waitFor();
+    expect(await grid.locator('.ag-header-cell[col-id=deliveredAt]').textContent()).toContain('Delivered');
+    await e.shot('e2e-ledger-shipments-en');
+    await page.locator('.sidebar-footer button.link', { hasText: '中文' }).click();
+    await page.locator('h1', { hasText: '发货登记簿' }).waitFor();
 
     const { data } = await e.api(assistant, 'ledger.entries', { customerId: ids.customer, startRow: 0, endRow: 100 });
     expect(data.balanceFen).toBe(4_800_000);
