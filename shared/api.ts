@@ -299,6 +299,12 @@ export const api = {
     output: statementMonthSchema,
     access: 'signedIn',
   }),
+  /** The month's statements as CSV for Excel (customer data leaving the program: audited). */
+  'statements.exportCsv': channel({
+    input: z.object({ month: monthSchema, customerId: id.optional() }).strict(),
+    output: z.object({ filename: z.string(), csv: z.string(), customers: z.int() }),
+    access: 'signedIn',
+  }),
   /** O-RECON: a month's published figures (a rep sees his own). */
   'recon.month': channel({ input: z.object({ month: monthSchema }).strict(), output: reconMonthSchema, access: 'signedIn' }),
   /** From day N of the next month; again before the lock refreshes the figures. */

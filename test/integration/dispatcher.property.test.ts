@@ -120,6 +120,7 @@ beforeAll(async () => {
     'requests.withdraw': { id: 1, version: 1 },
     'print.orderForm': { orderId: 1 },
     'print.statements': { month: '2026-11' },
+    'statements.exportCsv': { month: '2026-11' },
     'orders.list': {
       startRow: 0,
       endRow: 20,

@@ -70,4 +70,11 @@ describe('print.statements (O-STATEMENT)', () => {
     expect(audit.rows.some((r) => r.action === 'print.statements')).toBe(true);
     expect((await t.team.repA.fail('print.statements', { month: '2026-11', customerId })).code).toBe('NOT_FOUND');
   });
+  it('exports the month as CSV for Excel (BOM, Chinese headers), audited', async () => {
+    const file = await t.team.finance.call('statements.exportCsv', { month: '2026-11', customerId });
+    expect(file.filename).toBe('应收账款对账单-2026-11-C001.csv');
+    expect(file.csv.startsWith('\uFEFF客户编号,客户名称')).toBe(true);
+    const audit = await t.admin.call('audit.list', { startRow: 0, endRow: 50, entity: 'customers' });
+    expect(audit.rows.some((r) => r.action === 'statements.exportCsv' && r.userName === '吴会计')).toBe(true);
+  });
 });

@@ -5,7 +5,7 @@
 import { sql } from 'drizzle-orm';
 import { AppError } from '../../../shared/errors';
 import type { Statement } from '../../../shared/ledger';
-import { toCsv } from '../../../shared/csv';
+import { statementsCsv } from '../../../shared/statementCsv';
 import { formatTimestamp } from '../../../shared/dates';
 import { statementsHtml } from '../../core/print/statement';
 import { companyOf } from '../../core/settings/service';
@@ -132,39 +132,4 @@ export function statementsJson(statements: readonly Statement[]) {
       balance: l.balanceFen,
     })),
   }));
-}
-
-/** Fen as plain yuan for a spreadsheet: 123456 → "1234.56", −5 → "-0.05" (no thousands separator). */
-function yuan(fen: number): string {
-  const abs = Math.abs(fen);
-  return `${fen < 0 ? '-' : ''}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
-}
-
-const CSV_HEADER = ['客户编号', '客户名称', '日期', '摘要', '凭证号', '订单号', '说明', '本月销售额（元）', '本月回款（元）', '余额（元）'];
-
-/**
- * One block per customer: the previous balance (上月结转), each entry in its column (a receipt shown
- * as money received, a reversal with its own sign), and the month's totals (本月合计).
- */
-export function statementsCsv(month: string, statements: readonly Statement[]): string {
-  const rows: string[][] = [];
-  for (const s of statements) {
-    const who = [s.customerNo, s.customerName];
-    rows.push([...who, `${month}-01`, '上月结转', '', '', '', '', '', yuan(s.previousBalanceFen)]);
-    for (const l of s.lines) {
-      rows.push([
-        ...who,
-        l.date,
-        l.kindLabel,
-        l.reference,
-        l.orderNo ?? '',
-        l.note,
-        l.column === 'sales' ? yuan(l.amountFen) : '',
-        l.column === 'receipts' ? yuan(-l.amountFen) : '',
-        yuan(l.balanceFen),
-      ]);
-    }
-    rows.push([...who, '', '本月合计', '', '', '', yuan(s.salesFen), yuan(s.receiptsFen), yuan(s.balanceFen)]);
-  }
-  return toCsv(CSV_HEADER, rows);
 }

@@ -1,3 +1,5 @@
+import { statementsCsv, statementsCsvName } from '../../../shared/statementCsv';
+import { recordAudit } from '../audit/audit';
 import { actorOf, type Handlers } from '../api/context';
 import * as ledger from './ledger';
 import * as recon from './recon';
@@ -16,6 +18,7 @@ type LedgerChannels =
   | 'ledger.reverse'
   | 'ledger.requestBadDebt'
   | 'statements.month'
+  | 'statements.exportCsv'
   | 'recon.month'
   | 'recon.publish'
   | 'recon.dispute'
@@ -33,6 +36,15 @@ export const ledgerHandlers: Pick<Handlers, LedgerChannels> = {
   'ledger.reverse': (input, ctx) => ledger.reverseEntry(ctx.db, actorOf(ctx), input, ctx.now()),
   'ledger.requestBadDebt': (input, ctx) => ledger.requestBadDebt(ctx.db, actorOf(ctx), input, ctx.now()),
   'statements.month': ({ month, customerId }, ctx) => statementMonth(ctx.db, actorOf(ctx), month, customerId, ctx.now()),
+  'statements.exportCsv': ({ month, customerId }, ctx) => {
+    const actor = actorOf(ctx);
+    const at = ctx.now();
+    const { statements } = statementMonth(ctx.db, actor, month, customerId, at);
+    // Customer data is confidential (DOMAIN §2): every export is logged.
+    recordAudit(ctx.db, { userId: actor.id, action: 'statements.exportCsv', entity: 'customers', entityId: customerId ?? null, after: { month, customers: statements.length }, at });
+    const one = customerId !== undefined ? statements[0]?.customerNo : undefined;
+    return { filename: statementsCsvName(month, one), csv: statementsCsv(month, statements), customers: statements.length };
+  },
   'recon.month': ({ month }, ctx) => recon.reconMonth(ctx.db, actorOf(ctx), month, ctx.now()),
   'recon.publish': ({ month }, ctx) => recon.publishRecon(ctx.db, actorOf(ctx), month, ctx.now()),
   'recon.dispute': ({ month, note }, ctx) => recon.disputeRecon(ctx.db, actorOf(ctx), month, note, ctx.now()),

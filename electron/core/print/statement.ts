@@ -34,6 +34,7 @@ const CSS = `
 .summary .num { font-size: 11.5pt; font-weight: 600; }
 .entries td:nth-child(1) { width: 22mm; white-space: nowrap; }
 .entries td:nth-child(2) { width: 20mm; white-space: nowrap; }
+.entries td:nth-child(3) { width: 28mm; }
 .opening td, .closing td { font-weight: 600; background: #f4f4f4; }
 .confirm { margin-top: 8mm; display: grid; grid-template-columns: 1fr 1fr; gap: 10mm; }
 .confirm div { border-top: 0.6pt solid #000; padding-top: 2mm; }

@@ -14,7 +14,6 @@ import { openPrintWindow } from '../../print/openPrint';
 import { addMonths } from './ledgerValues';
 import { useLedgerMessages, type LedgerT } from './messages';
 import { ReconPanel } from './ReconPanel';
-import { statementsCsv, statementsCsvName } from './statementCsv';
 import './ledger.css';
 
 type StatementMonth = ChannelOutput<'statements.month'>;
@@ -64,10 +63,15 @@ export function StatementsPage() {
     }
   }
 
-  function exportCsv() {
-    if (!data) return;
-    downloadText(statementsCsvName(month), statementsCsv(month, data.statements), 'text/csv;charset=utf-8');
-    toast('success', t('exported', { n: data.statements.length }));
+  async function exportCsv() {
+    try {
+      // Made and logged by the core: customer data leaving the program is audited.
+      const file = await invoke('statements.exportCsv', { month });
+      downloadText(file.filename, file.csv, 'text/csv;charset=utf-8');
+      toast('success', t('exported', { n: file.customers }));
+    } catch (error) {
+      toast('error', errorText(error));
+    }
   }
 
   function toggle(customerId: number) {
@@ -135,7 +139,7 @@ export function StatementsPage() {
         <button type="button" onClick={load}>
           {t('refresh')}
         </button>
-        <button type="button" onClick={exportCsv} disabled={!statements?.length} data-testid="statements-export">
+        <button type="button" onClick={() => void exportCsv()} disabled={!statements?.length} data-testid="statements-export">
           {t('exportCsv')}
         </button>
         <button type="button" className="primary" onClick={() => void print()} disabled={!statements?.length || printing} data-testid="statements-print-all">

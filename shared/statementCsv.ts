@@ -1,8 +1,8 @@
 // A month's statements as CSV for Excel (UTF-8 with BOM, Chinese headers, plain yuan), laid out like
-// `salesdesk report statement --format csv`: per customer the balance brought forward, every entry in
+// `salesdesk report statement --format csv` and the 对账单 page's export (both audited): per customer the balance brought forward, every entry in
 // its column (a receipt as money received, a reversal with its own sign) and the month's totals.
-import { toCsv } from '../../../../shared/csv';
-import type { Statement } from '../../../../shared/ledger';
+import { toCsv } from './csv';
+import type { Statement } from './ledger';
 
 /** Fen as plain yuan for a spreadsheet: 123456 → "1234.56", −5 → "-0.05" (no thousands separator). */
 function yuan(fen: number): string {
