@@ -37,6 +37,7 @@ const CSS = `
 .total td { font-weight: 600; }
 .capital { letter-spacing: 1pt; }
 .delivery th { width: 22mm; text-align: left; }
+.nobreak { white-space: nowrap; }
 `;
 
 function copySheet(d: OrderFormData, copyIndex: number): string {
@@ -65,7 +66,7 @@ function copySheet(d: OrderFormData, copyIndex: number): string {
   <div><b>订货日期：</b>${esc(d.orderDate)}</div>
   <div><b>客户经理：</b>${esc(d.repName)}</div>
   <div class="wide"><b>客户：</b>${esc(d.customerNo)} ${esc(d.customerName)}</div>
-  <div><b>联系人：</b>${esc(d.contactPerson)}　<b>电话：</b>${esc(d.phone)}</div>
+  <div><b>联系人：</b>${esc(d.contactPerson)}　<span class="nobreak"><b>电话：</b>${esc(d.phone)}</span></div>
 </div>
 <table class="lines">
   <thead><tr><th>序号</th><th>品名</th><th>规格</th><th class="num">数量</th><th>单位</th><th class="num">单价（元）</th><th class="num">金额（元）</th></tr></thead>
