@@ -34,7 +34,10 @@ const CSS = `
 .summary .num { font-size: 11.5pt; font-weight: 600; }
 .entries td:nth-child(1) { width: 22mm; white-space: nowrap; }
 .entries td:nth-child(2) { width: 20mm; white-space: nowrap; }
-.entries td:nth-child(3) { width: 28mm; }
+.entries td:nth-child(3) { width: 24mm; }
+.entries th.wrap { white-space: normal; }
+.entries th small { font-weight: 400; }
+.entries td:nth-child(5), .entries td:nth-child(6), .entries td:nth-child(7) { width: 25mm; }
 .opening td, .closing td { font-weight: 600; background: #f4f4f4; }
 .confirm { margin-top: 8mm; display: grid; grid-template-columns: 1fr 1fr; gap: 10mm; }
 .confirm div { border-top: 0.6pt solid #000; padding-top: 2mm; }
@@ -63,7 +66,7 @@ function page(companyName: string, month: string, s: StatementPage, printedAt: s
   <tr><td class="num">${esc(signed(s.previousBalanceFen))}</td><td class="num">${esc(formatFen(s.salesFen))}</td><td class="num">${esc(formatFen(s.receiptsFen))}</td><td class="num">${esc(signed(s.balanceFen))}</td></tr>
 </table>
 <table class="entries">
-  <thead><tr><th>日期</th><th>摘要</th><th>单号</th><th>说明</th><th class="num">借方（应收增加）</th><th class="num">贷方（应收减少）</th><th class="num">余额</th></tr></thead>
+  <thead><tr><th>日期</th><th>摘要</th><th>单号</th><th>说明</th><th class="num wrap">借方<br><small>应收增加</small></th><th class="num wrap">贷方<br><small>应收减少</small></th><th class="num">余额</th></tr></thead>
   <tbody>
   <tr class="opening"><td>${esc(month)}-01</td><td>上月结转</td><td></td><td></td><td></td><td></td><td class="num">${esc(signed(s.previousBalanceFen))}</td></tr>
 ${rows}
