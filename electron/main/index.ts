@@ -8,7 +8,7 @@ import { IPC_CHANNEL } from '../../shared/api';
 import { AppError } from '../../shared/errors';
 import { createCore, type Core } from '../core/index';
 import { resolveDbFile } from '../core/db/paths';
-import { CONTENT_SECURITY_POLICY, isAppUrl, secureWebPreferences } from './security';
+import { CONTENT_SECURITY_POLICY, isAppUrl, secureWebPreferences, windowOpenDecision } from './security';
 
 app.setName('SalesDesk');
 
@@ -52,7 +52,7 @@ function hardenContents(contents: WebContents): void {
     if (!isAppUrl(url, rendererUrl)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.setWindowOpenHandler(({ url }) => windowOpenDecision(url));
 }
 
 async function main(): Promise<void> {

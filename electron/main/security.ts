@@ -41,3 +41,17 @@ export function isAppUrl(url: string, appIndexUrl: string): boolean {
     return false;
   }
 }
+
+/**
+ * window.open: only the print window (an empty about:blank page the renderer writes a printed form
+ * into, then prints or saves as PDF) — sandboxed, with no preload, so it can never call the core.
+ * Everything else is denied.
+ */
+export function windowOpenDecision(url: string) {
+  if (url !== 'about:blank') return { action: 'deny' } as const;
+  const { preload: _none, ...webPreferences } = secureWebPreferences('');
+  return {
+    action: 'allow',
+    overrideBrowserWindowOptions: { width: 900, height: 1000, title: '打印 Print', autoHideMenuBar: true, webPreferences },
+  } as const;
+}

@@ -2,7 +2,7 @@
 // used for navigation and the IPC sender check, and a preload that exposes only `invoke`.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
-import { CONTENT_SECURITY_POLICY, isAppUrl, secureWebPreferences } from '../../electron/main/security';
+import { CONTENT_SECURITY_POLICY, isAppUrl, secureWebPreferences, windowOpenDecision } from '../../electron/main/security';
 
 const exposed: Record<string, unknown> = {};
 const invokeCalls: unknown[][] = [];
@@ -12,6 +12,18 @@ vi.mock('electron', () => ({
 }));
 
 describe('window security', () => {
+  it('opens only the blank print window, sandboxed and without a preload; denies every other window', () => {
+    const print = windowOpenDecision('about:blank');
+    expect(print.action).toBe('allow');
+    if (print.action !== 'allow') return;
+    const prefs = print.overrideBrowserWindowOptions.webPreferences;
+    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
+    expect(prefs).not.toHaveProperty('preload');
+    for (const url of ['https://example.com', 'file:///etc/passwd', 'about:blank#x', 'javascript:alert(1)', '']) {
+      expect(windowOpenDecision(url).action, url).toBe('deny');
+    }
+  });
+
   it('isolates and sandboxes the renderer with no Node access', () => {
     const prefs = secureWebPreferences('/app/out/preload/index.cjs');
     expect(prefs).toMatchObject({
