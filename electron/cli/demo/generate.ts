@@ -1,8 +1,9 @@
 // `salesdesk demo`: a realistic sales department in a database file. The company and the team go
 // through the dispatcher like any administrator's work; the customer files are written in bulk in
 // one transaction (tens of thousands in seconds) with one audit row for the batch ('demo.generate').
-import { getTableColumns, getTableName, sql } from 'drizzle-orm';
-import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
+// Then the product catalogue and a year of orders to cash (sales.ts: products through their
+// service, the order history in bulk with one audit row for the batch).
+import { sql } from 'drizzle-orm';
 import type { Role } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import type { User } from '../../../shared/users';
@@ -10,8 +11,10 @@ import { recordAudit } from '../../core/audit/audit';
 import { customerApplications, customerChangeRequests, customers } from '../../core/customers/schema';
 import type { Core } from '../../core/index';
 import { invoke, startAdminSession } from '../session';
+import { bulkInsert, type Bindable } from './bulk';
 import { planDemo, type DemoCustomerRow, type DemoOwner, type DemoPlan } from './plan';
 import { SeededRandom } from './random';
+import { DEFAULT_DEMO_ORDERS, generateSales, MAX_DEMO_ORDERS, type SalesResult } from './sales';
 import { vocabulary, type TeamMemberSeed } from './vocabulary';
 
 export const DEMO_COMPANY = '苏州恒达化工有限公司';
@@ -22,6 +25,12 @@ export const MAX_DEMO_CUSTOMERS = 1_000_000;
 
 export interface DemoOptions {
   customers: number;
+  /** Orders over the last year (default 300; 0: products only). */
+  orders?: number | undefined;
+  /** How many customers buy (default: about one per four orders); the benchmark sets it. */
+  buyers?: number | undefined;
+  /** Check every order confirmation against the policy engine while generating (tests). */
+  verify?: boolean | undefined;
   seed: number;
   /** The demo's today, YYYY-MM-DD (China time). */
   asOf: string;
@@ -52,7 +61,18 @@ export interface DemoResult {
   customers: { count: number; first: string | null; last: string | null };
   applications: { approved: number; pending: number };
   changeRequests: { pending: number };
-  timings: { setupMs: number; teamMs: number; customersMs: number; totalMs: number };
+  sales: Omit<SalesResult, 'timings'>;
+  timings: {
+    setupMs: number;
+    teamMs: number;
+    customersMs: number;
+    productsMs: number;
+    /** Orders to cash: planning (the simulation) and writing (the bulk load). */
+    ordersMs: number;
+    ordersPlanMs: number;
+    ordersWriteMs: number;
+    totalMs: number;
+  };
 }
 
 /** Demo customers belong to the reps, and a few to their supervisors. */
@@ -65,6 +85,13 @@ export async function generateDemo(core: Core, options: DemoOptions): Promise<De
     throw AppError.field('customers', { zh: '客户数量', en: 'Customer count' }, {
       zh: `应为 0 到 ${MAX_DEMO_CUSTOMERS} 之间的整数`,
       en: `must be a whole number from 0 to ${MAX_DEMO_CUSTOMERS}`,
+    });
+  }
+  const orders = options.orders ?? DEFAULT_DEMO_ORDERS;
+  if (!Number.isInteger(orders) || orders < 0 || orders > MAX_DEMO_ORDERS) {
+    throw AppError.field('orders', { zh: '订单数量', en: 'Order count' }, {
+      zh: `应为 0 到 ${MAX_DEMO_ORDERS} 之间的整数`,
+      en: `must be a whole number from 0 to ${MAX_DEMO_ORDERS}`,
     });
   }
   const started = performance.now();
@@ -110,7 +137,17 @@ export async function generateDemo(core: Core, options: DemoOptions): Promise<De
       assistantIds: users.filter((u) => u.role === 'assistant' && u.active).map((u) => u.id),
       takenNames: new Set(core.database.db.select({ name: customers.name }).from(customers).all().map((row) => row.name)),
     });
-    writePlan(core, plan, { adminId, seed: options.seed, asOf: options.asOf });
+    const ids = writePlan(core, plan, { adminId, seed: options.seed, asOf: options.asOf });
+    const customersDone = performance.now();
+
+    // 4. Products with their price history, and a year of orders, shipments and the ledger.
+    const { timings: salesTimings, ...sales } = generateSales(
+      core,
+      users,
+      plan.customers.map((row, i) => ({ row, id: ids[i]! })),
+      adminId,
+      { orders, buyers: options.buyers, seed: options.seed, asOf: options.asOf, verify: options.verify },
+    );
     const done = performance.now();
 
     return {
@@ -130,10 +167,15 @@ export async function generateDemo(core: Core, options: DemoOptions): Promise<De
         pending: plan.applications.filter((a) => a.status === 'pending').length,
       },
       changeRequests: { pending: plan.changeRequests.length },
+      sales,
       timings: {
         setupMs: Math.round(setupDone - started),
         teamMs: Math.round(teamDone - setupDone),
-        customersMs: Math.round(done - teamDone),
+        customersMs: Math.round(customersDone - teamDone),
+        productsMs: salesTimings.productsMs,
+        ordersMs: Math.round(done - customersDone) - salesTimings.productsMs,
+        ordersPlanMs: salesTimings.planMs,
+        ordersWriteMs: salesTimings.writeMs,
         totalMs: Math.round(done - started),
       },
     };
@@ -203,25 +245,6 @@ function nextCustomerNumber(core: Core): number {
   return (row?.n ?? 0) + 1;
 }
 
-type Bindable = string | number | null;
-
-/**
- * A bulk insert for the demo: the column names come from the drizzle schema, the rows are bound
- * straight to one better-sqlite3 statement (drizzle's per-row mapping triples the time of 50,000 rows).
- */
-function bulkInsert<T extends SQLiteTable, K extends keyof T['$inferInsert'] & string>(
-  core: Core,
-  table: T,
-  keys: readonly K[],
-): (row: Readonly<Record<K, Bindable>>) => number {
-  const columns = getTableColumns(table);
-  const names = keys.map((key) => `"${columns[key]!.name}"`).join(', ');
-  const statement = core.database.sqlite.prepare(
-    `INSERT INTO "${getTableName(table)}" (${names}) VALUES (${keys.map(() => '?').join(', ')})`,
-  );
-  return (row) => Number(statement.run(keys.map((key) => row[key])).lastInsertRowid);
-}
-
 const CUSTOMER_KEYS = [
   'customerNo', 'name', 'shortName', 'address', 'contactPerson', 'phone', 'industry', 'businessType',
   'downstreamCustomers', 'industryStanding', 'organizationNotes', 'currentSupplier', 'selectionCriteria',
@@ -236,14 +259,15 @@ function bindable(row: DemoCustomerRow): Record<keyof DemoCustomerRow, Bindable>
   return { ...row, famousCompany: row.famousCompany ? 1 : 0, factoryAuditPassed: row.factoryAuditPassed ? 1 : 0 };
 }
 
-function writePlan(core: Core, plan: DemoPlan, meta: { adminId: number; seed: number; asOf: string }): void {
+/** Writes the customer files and their requests; returns the customers' ids in plan order. */
+function writePlan(core: Core, plan: DemoPlan, meta: { adminId: number; seed: number; asOf: string }): number[] {
   const insertCustomer = bulkInsert(core, customers, CUSTOMER_KEYS);
   const insertApplication = bulkInsert(core, customerApplications, [
     'customerId', 'appliedBy', 'appliedAt', 'month', 'reason', 'status', 'decidedBy', 'decidedAt', 'comment',
   ] as const);
   const insertChange = bulkInsert(core, customerChangeRequests, ['customerId', 'requestedBy', 'requestedAt', 'changes', 'reason', 'status'] as const);
 
-  core.database.db.transaction((tx) => {
+  return core.database.db.transaction((tx) => {
     const ids = plan.customers.map((row) => insertCustomer(bindable(row)));
     for (const { customer, ...application } of plan.applications) insertApplication({ ...application, customerId: ids[customer]! });
     for (const { customer, changes, ...request } of plan.changeRequests) {
@@ -264,5 +288,6 @@ function writePlan(core: Core, plan: DemoPlan, meta: { adminId: number; seed: nu
       },
       at: new Date(),
     });
+    return ids;
   });
 }
