@@ -1,4 +1,4 @@
-// `npm run bench [-- --json] [-- --customers N] [-- --runs N]`
+// `npm run bench:customers [-- --json] [-- --customers N] [-- --runs N]` (also part of `npm run bench`)
 //
 // Generates 50,000 demo customers in a temp database, then times the customer grid through the real
 // dispatcher (zod in and out, session, role scope, drizzle) as a signed-in sales manager, next to
