@@ -218,26 +218,31 @@ export function listOrders(db: Db, actor: Actor, query: GridQuery, today: string
       .select({ id: orders.id })
       .from(orders)
       .innerJoin(customers, eq(orders.customerId, customers.id))
-      .innerJoin(rep, eq(orders.repId, rep.id));
+      .innerJoin(rep, eq(orders.repId, rep.id))
+      .leftJoin(notifier, eq(orders.customerNotifiedBy, notifier.id));
+  // Only the page's rows are read in full (their joins and line counts); the sort runs over ids.
+  const pageOf = (pageIds: number[]) => {
+    const byId = new Map((pageIds.length ? baseSelect(db, d).where(inArray(orders.id, pageIds)).all() : []).map((row) => [row.id, row as SelectedRow]));
+    return pageIds.map((id) => toOrder(byId.get(id)!));
+  };
 
   if (query.quickSearch) {
     // As the customer grid: a LIKE '%…%' search scans every row anyway, so one pass collects the
-    // matching ids in order and only the page's rows are read in full.
+    // matching ids in order and gives the total too.
     const ids = idsFrom()
       .where(where)
       .orderBy(...order)
       .all()
       .map((row) => row.id);
-    const pageIds = ids.slice(query.startRow, query.endRow);
-    const byId = new Map((pageIds.length ? baseSelect(db, d).where(inArray(orders.id, pageIds)).all() : []).map((row) => [row.id, row as SelectedRow]));
-    return { rows: pageIds.map((id) => toOrder(byId.get(id)!)), total: ids.length };
+    return { rows: pageOf(ids.slice(query.startRow, query.endRow)), total: ids.length };
   }
-  const rows = baseSelect(db, d)
+  const pageIds = idsFrom()
     .where(where)
     .orderBy(...order)
     .limit(query.endRow - query.startRow)
     .offset(query.startRow)
-    .all();
+    .all()
+    .map((row) => row.id);
   const total =
     db
       .select({ n: count() })
@@ -246,7 +251,7 @@ export function listOrders(db: Db, actor: Actor, query: GridQuery, today: string
       .innerJoin(rep, eq(orders.repId, rep.id))
       .where(where)
       .get()?.n ?? 0;
-  return { rows: rows.map((row) => toOrder(row as SelectedRow)), total };
+  return { rows: pageOf(pageIds), total };
 }
 
 function notFound(id: number): AppError {
