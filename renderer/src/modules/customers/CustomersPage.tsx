@@ -20,8 +20,7 @@ import { customerColumnDefs, customerColumnGroups, EXPORTABLE_COLUMNS, FILTER_SC
 import { useCustomerMessages } from './messages';
 import { useInlineEdit } from './useInlineEdit';
 import { useSalesDirectory } from './useSalesDirectory';
-
-const SEARCH_DEBOUNCE_MS = 250;
+import { useQuickSearch } from '../../grid/useQuickSearch';
 
 const hasRole = (roles: readonly Role[], role: Role) => roles.includes(role);
 
@@ -51,38 +50,20 @@ export function CustomersPage() {
   const canChangeOwner = canEdit && user.role !== 'rep';
 
   const [api, setApi] = useState<GridApi<Customer> | null>(null);
-  const [searchText, setSearchText] = useState('');
-  const [quickSearch, setQuickSearch] = useState('');
   const [includeArchived, setIncludeArchived] = useState(false);
   const [total, setTotal] = useState<number | null>(null);
   const [drawer, setDrawer] = useState<DrawerTarget | null>(null);
+  // The search box (debounce, Enter, Esc, Ctrl+F).
+  const search = useQuickSearch(api, { ctrlF: drawer === null });
+  const { quickSearch, searchRef } = search;
   const [focusedId, setFocusedId] = useState<number | null>(null);
   const [exporting, setExporting] = useState(false);
-  const searchRef = useRef<HTMLInputElement>(null);
   const layout = useColumnLayout(layoutStorageKey('customers', user.id));
   const onCellEditRequest = useInlineEdit();
 
   // Messages used inside the datasource are read through a ref, so a language switch does not reload.
   const loadErrorRef = useRef((error: unknown) => toast('error', t('loadFailed', { error: errorText(error) })));
   loadErrorRef.current = (error: unknown) => toast('error', t('loadFailed', { error: errorText(error) }));
-
-  useEffect(() => {
-    const timer = setTimeout(() => setQuickSearch(searchText.trim()), SEARCH_DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [searchText]);
-
-  // Ctrl+F: our search, not the browser's find bar.
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'f' && drawer === null) {
-        event.preventDefault();
-        searchRef.current?.focus();
-        searchRef.current?.select();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [drawer]);
 
   const datasource = useMemo(
     () =>
@@ -182,27 +163,9 @@ export function CustomersPage() {
       </div>
       <div className="toolbar">
         <input
-          ref={searchRef}
-          type="search"
-          className="grid-search"
-          value={searchText}
-          onChange={(event) => setSearchText(event.target.value)}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter') setQuickSearch(searchText.trim());
-            if (event.key === 'Escape' && searchText) {
-              event.preventDefault();
-              setSearchText('');
-              setQuickSearch('');
-            }
-            if (event.key === 'ArrowDown' && api) {
-              event.preventDefault();
-              const first = api.getAllDisplayedColumns()[0];
-              if (api.getDisplayedRowCount() > 0 && first) api.setFocusedCell(0, first);
-            }
-          }}
+          {...search.inputProps}
           placeholder={t('searchPlaceholder')}
           aria-label={t('searchLabel')}
-          maxLength={100}
           data-testid="customers-search"
         />
         <label className="check">

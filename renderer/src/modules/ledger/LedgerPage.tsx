@@ -4,7 +4,7 @@
 // customer may request a bad-debt write-off (S-BADDEBT).
 import type { CellKeyDownEvent, ColDef, FullWidthCellKeyDownEvent, GridApi, ValueFormatterParams } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { BalanceRow } from '../../../../shared/ledger';
 import { formatYuan } from '../../../../shared/money';
 import { invoke } from '../../api/client';
@@ -17,8 +17,8 @@ import { useErrorText, useLang, useNumberFormat } from '../../i18n';
 import { CustomerLedgerDrawer } from './CustomerLedgerDrawer';
 import { useLedgerMessages, type LedgerT } from './messages';
 import './ledger.css';
+import { useQuickSearch } from '../../grid/useQuickSearch';
 
-const SEARCH_DEBOUNCE_MS = 250;
 const text = { filter: 'agTextColumnFilter', filterParams: { maxNumConditions: 2, debounceMs: 300 } } as const;
 
 function balanceColumns(t: LedgerT): ColDef<BalanceRow>[] {
@@ -61,33 +61,16 @@ export function LedgerPage() {
   const formatNumber = useNumberFormat();
 
   const [api, setApi] = useState<GridApi<BalanceRow> | null>(null);
-  const [searchText, setSearchText] = useState('');
-  const [quickSearch, setQuickSearch] = useState('');
   const [total, setTotal] = useState<number | null>(null);
   const [focused, setFocused] = useState<BalanceRow | null>(null);
   const [open, setOpen] = useState<BalanceRow | null>(null);
-  const searchRef = useRef<HTMLInputElement>(null);
+  // The search box (debounce, Enter, Esc, Ctrl+F).
+  const search = useQuickSearch(api, { ctrlF: open === null });
+  const { quickSearch } = search;
   const layout = useColumnLayout(layoutStorageKey('ledger-balances', user.id));
 
   const loadErrorRef = useRef((error: unknown) => toast('error', t('loadFailed', { error: errorText(error) })));
   loadErrorRef.current = (error: unknown) => toast('error', t('loadFailed', { error: errorText(error) }));
-
-  useEffect(() => {
-    const timer = setTimeout(() => setQuickSearch(searchText.trim()), SEARCH_DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [searchText]);
-
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'f' && open === null) {
-        event.preventDefault();
-        searchRef.current?.focus();
-        searchRef.current?.select();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [open]);
 
   const datasource = useMemo(
     () =>
@@ -127,27 +110,9 @@ export function LedgerPage() {
       <p className="muted page-intro">{t('ledgerIntro')}</p>
       <div className="toolbar">
         <input
-          ref={searchRef}
-          type="search"
-          className="grid-search"
-          value={searchText}
-          onChange={(event) => setSearchText(event.target.value)}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter') setQuickSearch(searchText.trim());
-            if (event.key === 'Escape' && searchText) {
-              event.preventDefault();
-              setSearchText('');
-              setQuickSearch('');
-            }
-            if (event.key === 'ArrowDown' && api) {
-              event.preventDefault();
-              const first = api.getAllDisplayedColumns()[0];
-              if (api.getDisplayedRowCount() > 0 && first) api.setFocusedCell(0, first);
-            }
-          }}
+          {...search.inputProps}
           placeholder={t('searchPlaceholder')}
           aria-label={t('searchLabel')}
-          maxLength={100}
           data-testid="balances-search"
         />
         <span className="spacer" />

@@ -3,7 +3,7 @@
 // themselves are entered from the order drawer, where what is left to ship is known.
 import type { ColDef, GridApi, ICellRendererParams, ValueFormatterParams } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useMemo, useRef, useState, type FormEvent } from 'react';
 import { formatTimestamp, localDate } from '../../../../shared/dates';
 import type { Role } from '../../../../shared/domain';
 import { SHIPPING_ROLES, type Shipment } from '../../../../shared/ledger';
@@ -21,8 +21,8 @@ import { Dialog } from '../users/Dialog';
 import { apiFieldErrors, bare, linesSummary } from './ledgerValues';
 import { useLedgerMessages, type LedgerT } from './messages';
 import './ledger.css';
+import { useQuickSearch } from '../../grid/useQuickSearch';
 
-const SEARCH_DEBOUNCE_MS = 250;
 const text = { filter: 'agTextColumnFilter', filterParams: { maxNumConditions: 2, debounceMs: 300 } } as const;
 const date = { filter: 'agDateColumnFilter', filterParams: { maxNumConditions: 2 } } as const;
 
@@ -125,33 +125,16 @@ export function ShipmentsPage() {
   const canDeliver = (SHIPPING_ROLES as readonly Role[]).includes(user.role);
 
   const [api, setApi] = useState<GridApi<Shipment> | null>(null);
-  const [searchText, setSearchText] = useState('');
-  const [quickSearch, setQuickSearch] = useState('');
   const [onlyUndelivered, setOnlyUndelivered] = useState(false);
   const [total, setTotal] = useState<number | null>(null);
   const [delivering, setDelivering] = useState<Shipment | null>(null);
-  const searchRef = useRef<HTMLInputElement>(null);
+  // The search box (debounce, Enter, Esc, Ctrl+F).
+  const search = useQuickSearch(null, { ctrlF: delivering === null });
+  const { quickSearch } = search;
   const layout = useColumnLayout(layoutStorageKey('shipments', user.id));
 
   const loadErrorRef = useRef((error: unknown) => toast('error', t('loadFailed', { error: errorText(error) })));
   loadErrorRef.current = (error: unknown) => toast('error', t('loadFailed', { error: errorText(error) }));
-
-  useEffect(() => {
-    const timer = setTimeout(() => setQuickSearch(searchText.trim()), SEARCH_DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [searchText]);
-
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'f' && delivering === null) {
-        event.preventDefault();
-        searchRef.current?.focus();
-        searchRef.current?.select();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [delivering]);
 
   const datasource = useMemo(
     () =>
@@ -185,22 +168,9 @@ export function ShipmentsPage() {
       </p>
       <div className="toolbar">
         <input
-          ref={searchRef}
-          type="search"
-          className="grid-search"
-          value={searchText}
-          onChange={(event) => setSearchText(event.target.value)}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter') setQuickSearch(searchText.trim());
-            if (event.key === 'Escape' && searchText) {
-              event.preventDefault();
-              setSearchText('');
-              setQuickSearch('');
-            }
-          }}
+          {...search.inputProps}
           placeholder={t('shipSearchPlaceholder')}
           aria-label={t('searchLabel')}
-          maxLength={100}
           data-testid="shipments-search"
         />
         <label className="check">

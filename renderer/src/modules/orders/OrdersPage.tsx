@@ -21,8 +21,8 @@ import { FILTER_SCALES, orderColumnDefs, orderColumnGroups } from './orderColumn
 import { OrderDrawer } from './OrderDrawer';
 import { OrderEntry } from './OrderEntry';
 import './orders.css';
+import { useQuickSearch } from '../../grid/useQuickSearch';
 
-const SEARCH_DEBOUNCE_MS = 250;
 type Tab = 'grid' | 'byCustomer';
 type EntryTarget = { draft: OrderDetail | null };
 
@@ -38,23 +38,18 @@ export function OrdersPage() {
 
   const [tab, setTab] = useState<Tab>('grid');
   const [api, setApi] = useState<GridApi<Order> | null>(null);
-  const [searchText, setSearchText] = useState('');
-  const [quickSearch, setQuickSearch] = useState('');
+  // The search box (debounce, Enter, Esc, Ctrl+F: Ctrl+F is handled below with Ctrl+N).
+  const search = useQuickSearch(api, { ctrlF: false });
+  const { quickSearch, searchRef } = search;
   const [total, setTotal] = useState<number | null>(null);
   const [focusedId, setFocusedId] = useState<number | null>(null);
   const [openId, setOpenId] = useState<number | null>(null);
   const [entry, setEntry] = useState<EntryTarget | null>(null);
   const [filtersActive, setFiltersActive] = useState(false);
-  const searchRef = useRef<HTMLInputElement>(null);
   const layout = useColumnLayout(layoutStorageKey('orders', user.id));
 
   const loadErrorRef = useRef((error: unknown) => toast('error', t('loadFailed', { error: errorText(error) })));
   loadErrorRef.current = (error: unknown) => toast('error', t('loadFailed', { error: errorText(error) }));
-
-  useEffect(() => {
-    const timer = setTimeout(() => setQuickSearch(searchText.trim()), SEARCH_DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [searchText]);
 
   const overlayOpen = entry !== null || openId !== null;
   // Ctrl+F: our search; Ctrl+N: a new order (not while a drawer is open).
@@ -131,8 +126,7 @@ export function OrdersPage() {
   /** From the per-customer view: that customer's delivered or undelivered orders in the grid. */
   function showCustomerOrders(row: CustomerOrdersSummary, state: 'delivered' | 'undelivered' | 'overdue' | 'delay') {
     setTab('grid');
-    setSearchText('');
-    setQuickSearch('');
+    search.clear();
     const filter: Record<string, unknown> = { customerNo: { filterType: 'text', type: 'equals', filter: row.customerNo } };
     if (state === 'delivered' || state === 'undelivered') filter.deliveryState = { filterType: 'set', values: [state] };
     if (state === 'overdue') filter.overdue = { filterType: 'number', type: 'equals', filter: 1 };
@@ -150,7 +144,6 @@ export function OrdersPage() {
     if (filter.overdue) gridApi.setColumnsVisible(['overdue'], true);
     void gridApi.setFilterModel(filter);
   }
-
 
   return (
     <div className="page orders-page">
@@ -182,27 +175,9 @@ export function OrdersPage() {
         <>
           <div className="toolbar">
             <input
-              ref={searchRef}
-              type="search"
-              className="grid-search"
-              value={searchText}
-              onChange={(event) => setSearchText(event.target.value)}
-              onKeyDown={(event) => {
-                if (event.key === 'Enter') setQuickSearch(searchText.trim());
-                if (event.key === 'Escape' && searchText) {
-                  event.preventDefault();
-                  setSearchText('');
-                  setQuickSearch('');
-                }
-                if (event.key === 'ArrowDown' && api) {
-                  event.preventDefault();
-                  const first = api.getAllDisplayedColumns()[0];
-                  if (api.getDisplayedRowCount() > 0 && first) api.setFocusedCell(0, first);
-                }
-              }}
+              {...search.inputProps}
               placeholder={t('searchPlaceholder')}
               aria-label={t('searchLabel')}
-              maxLength={100}
               data-testid="orders-search"
             />
             {filtersActive && (

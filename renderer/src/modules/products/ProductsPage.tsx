@@ -3,7 +3,7 @@
 // Ctrl+F searches, Enter edits a cell or opens the product where a cell cannot be edited.
 import type { CellDoubleClickedEvent, CellKeyDownEvent, FullWidthCellKeyDownEvent, GridApi } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { PRICE_LIST_ROLES, type Product } from '../../../../shared/products';
 import type { Role } from '../../../../shared/domain';
 import { invoke } from '../../api/client';
@@ -19,8 +19,7 @@ import { FILTER_SCALES, productColumnDefs, productColumnGroups } from './product
 import { ProductDrawer, type ProductDrawerTarget } from './ProductDrawer';
 import { useProductInlineEdit } from './useProductInlineEdit';
 import './products.css';
-
-const SEARCH_DEBOUNCE_MS = 250;
+import { useQuickSearch } from '../../grid/useQuickSearch';
 
 export function ProductsPage() {
   const user = useSession();
@@ -33,37 +32,19 @@ export function ProductsPage() {
   const canEdit = (PRICE_LIST_ROLES as readonly Role[]).includes(user.role);
 
   const [api, setApi] = useState<GridApi<Product> | null>(null);
-  const [searchText, setSearchText] = useState('');
-  const [quickSearch, setQuickSearch] = useState('');
   const [showInactive, setShowInactive] = useState(false);
   const [total, setTotal] = useState<number | null>(null);
   const [drawer, setDrawer] = useState<ProductDrawerTarget | null>(null);
+  // The search box (debounce, Enter, Esc, Ctrl+F).
+  const search = useQuickSearch(api, { ctrlF: drawer === null });
+  const { quickSearch, searchRef } = search;
   const [focusedId, setFocusedId] = useState<number | null>(null);
-  const searchRef = useRef<HTMLInputElement>(null);
   const layout = useColumnLayout(layoutStorageKey('products', user.id));
   const onCellEditRequest = useProductInlineEdit();
 
   // Read through a ref inside the datasource, so a language switch does not reload the rows.
   const loadErrorRef = useRef((error: unknown) => toast('error', t('loadFailed', { error: errorText(error) })));
   loadErrorRef.current = (error: unknown) => toast('error', t('loadFailed', { error: errorText(error) }));
-
-  useEffect(() => {
-    const timer = setTimeout(() => setQuickSearch(searchText.trim()), SEARCH_DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [searchText]);
-
-  // Ctrl+F: our search, not the browser's find bar.
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'f' && drawer === null) {
-        event.preventDefault();
-        searchRef.current?.focus();
-        searchRef.current?.select();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [drawer]);
 
   const datasource = useMemo(
     () =>
@@ -124,27 +105,9 @@ export function ProductsPage() {
       </div>
       <div className="toolbar">
         <input
-          ref={searchRef}
-          type="search"
-          className="grid-search"
-          value={searchText}
-          onChange={(event) => setSearchText(event.target.value)}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter') setQuickSearch(searchText.trim());
-            if (event.key === 'Escape' && searchText) {
-              event.preventDefault();
-              setSearchText('');
-              setQuickSearch('');
-            }
-            if (event.key === 'ArrowDown' && api) {
-              event.preventDefault();
-              const first = api.getAllDisplayedColumns()[0];
-              if (api.getDisplayedRowCount() > 0 && first) api.setFocusedCell(0, first);
-            }
-          }}
+          {...search.inputProps}
           placeholder={t('searchPlaceholder')}
           aria-label={t('searchLabel')}
-          maxLength={100}
           data-testid="products-search"
         />
         <label className="check">
