@@ -70,6 +70,19 @@ import {
   orderTransitionInputSchema,
   orderUpdateSchema,
 } from './orders';
+import {
+  CLAIM_STATUSES,
+  claimCreateSchema,
+  claimSchema,
+  EXPENSE_FIELD_LABELS,
+  EXPENSE_PAYER_ROLES,
+  expenseCreateSchema,
+  expenseDetailSchema,
+  expensePreviewSchema,
+  expenseSchema,
+  monthRangeSchema,
+  ratioSchema,
+} from './expenses';
 import { bilingual, id, isoDate, text } from './validation';
 
 /** public: no session needed; signedIn: any active user; or the list of roles allowed. */
@@ -86,6 +99,8 @@ const empty = z.object({}).strict();
 const ok = z.object({ ok: z.literal(true) });
 /** A printed form: its window title, the A4 HTML and how many pages it has. */
 const printedSchema = z.object({ title: z.string(), html: z.string(), pages: z.int() });
+/** Slips print on A5 landscape (half a sheet, the usual 单据 size) or A4. */
+export const PAPER_SIZES = ['a5', 'a4'] as const;
 
 const auditEntrySchema = z.object({
   id,
@@ -318,11 +333,55 @@ export const api = {
   /** After the dispute day: the figures are final and no entry may be dated in the month. */
   'recon.lock': channel({ input: z.object({ month: monthSchema }).strict(), output: z.array(reconRowSchema), access: LEDGER_ROLES }),
 
+  // —— expenses (DOMAIN §6): requests per type judged by the E-rules, reimbursement, 费效比 ——
+  // Everyone files his own (assistants and heads for anyone); reps see their own, supervisors their
+  // team's, the heads, finance and assistants all. Approval steps are decided on requests.decide.
+  /** The expense requests grid, SQL-paged; filter by applicantId, type, status, month (YYYY-MM), customerId… */
+  'expenses.list': channel({ input: gridQuerySchema, output: pageOf(expenseSchema), access: 'signedIn' }),
+  /** One request with the engine's decision, the approval steps, its invoices and (a trip) the expenses under it. */
+  'expenses.get': channel({ input: z.object({ id }).strict(), output: expenseDetailSchema, access: 'signedIn' }),
+  /** The form's live check: the type's kind judged as if filed now; writes nothing. */
+  'expenses.preview': channel({ input: expensePreviewSchema, output: decisionSchema, access: 'signedIn' }),
+  /** Files the request: a blocked one is refused (POLICY_DENIED) and nothing is written; else it goes to its approvers. */
+  'expenses.create': channel({ input: expenseCreateSchema, output: expenseSchema, access: 'signedIn' }),
+  /** The applicant's travel registrations that trip expenses (advance, transport, lodging, per diem) may be filed under. */
+  'expenses.trips': channel({ input: z.object({ applicantId: id.optional() }).strict(), output: z.array(expenseSchema), access: 'signedIn' }),
+  /** Finance pays an approved travel advance out; a reimbursement of the same trip offsets it. */
+  'expenses.disburse': channel({ input: z.object({ id }).strict(), output: expenseSchema, access: EXPENSE_PAYER_ROLES }),
+  /** 费效比: expenses ÷ sales per rep, region or channel over months (for the monthly report). */
+  'expenses.ratio': channel({ input: monthRangeSchema, output: ratioSchema, access: ['admin', 'gm', 'director', 'manager', 'finance'] }),
+  /** The applicant's approved expenses that can be claimed, and the paid-out advances of their trips. */
+  'claims.claimable': channel({
+    input: z.object({ applicantId: id.optional() }).strict(),
+    output: z.object({ expenses: z.array(expenseSchema), advances: z.array(expenseSchema) }),
+    access: 'signedIn',
+  }),
+  /** A reimbursement (报销单): approved expenses with invoices; amounts by the rules, advances offset. */
+  'claims.create': channel({ input: claimCreateSchema, output: claimSchema, access: 'signedIn' }),
+  'claims.list': channel({
+    input: z.object({ status: z.enum(CLAIM_STATUSES).optional(), applicantId: id.optional() }).strict(),
+    output: z.array(claimSchema),
+    access: 'signedIn',
+  }),
+  'claims.get': channel({ input: z.object({ id }).strict(), output: claimSchema, access: 'signedIn' }),
+  /** Finance pays: the expenses are reimbursed, the offset advances settled. */
+  'claims.pay': channel({ input: z.object({ id, version: z.int() }).strict(), output: claimSchema, access: EXPENSE_PAYER_ROLES }),
+  /** Finance returns it with a reason: its expenses can be claimed again. */
+  'claims.return': channel({
+    input: z.object({ id, version: z.int(), reason: z.string().trim().min(1).max(500) }).strict(),
+    output: claimSchema,
+    access: EXPENSE_PAYER_ROLES,
+  }),
+
   // —— printed forms (A4 HTML made by the core; the renderer prints it or saves a PDF) ——
   /** O-FORM: the four copies of a confirmed order. */
   'print.orderForm': channel({ input: z.object({ orderId: id }).strict(), output: printedSchema, access: 'signedIn' }),
   /** O-STATEMENT: a month's receivables statements, one customer per page (all the actor may see, or one). */
   'print.statements': channel({ input: z.object({ month: monthSchema, customerId: id.optional() }).strict(), output: printedSchema, access: 'signedIn' }),
+  /** 费用申请单 of one request, A5 landscape or A4. */
+  'print.expenseForm': channel({ input: z.object({ expenseId: id, paper: z.enum(PAPER_SIZES).default('a5') }).strict(), output: printedSchema, access: 'signedIn' }),
+  /** 费用报销单 of one reimbursement, A5 landscape or A4. */
+  'print.claimForm': channel({ input: z.object({ claimId: id, paper: z.enum(PAPER_SIZES).default('a5') }).strict(), output: printedSchema, access: 'signedIn' }),
 
   // —— policy engine (DOMAIN rules), its parameters and the working calendar ——
   'policy.kinds': channel({ input: empty, output: z.array(kindInfoSchema), access: 'signedIn' }),
@@ -401,6 +460,7 @@ export const FIELD_LABELS: Readonly<Record<string, Label>> = {
   ...LEDGER_FIELD_LABELS,
   ...ORDER_FIELD_LABELS,
   ...PRODUCT_INPUT_LABELS,
+  ...EXPENSE_FIELD_LABELS,
   id: { zh: '编号', en: 'Id' },
   version: { zh: '版本', en: 'Version' },
   reason: { zh: '理由', en: 'Reason' },

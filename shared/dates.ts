@@ -19,3 +19,8 @@ export function formatTimestamp(iso: string): string {
   if (Number.isNaN(at.getTime())) return iso;
   return `${localDate(at)} ${pad(at.getHours())}:${pad(at.getMinutes())}`;
 }
+
+/** Calendar days from one YYYY-MM-DD to another (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}

@@ -148,6 +148,7 @@ export const COMPUTED_LABELS: Readonly<Record<string, { zh: string; en: string }
   perDiemFen: { zh: '出差包干', en: 'Per diem' },
   perDiemPerDayFen: { zh: '每日包干标准', en: 'Per diem a day' },
   fileBy: { zh: '最迟报销日', en: 'File by' },
+  tripDays: { zh: '出差天数', en: 'Trip days' },
   costFen: { zh: '人员与销售费用', en: 'Staff and sales cost' },
   sharePct: { zh: '占预计新增收入', en: 'Share of projected revenue' },
   handleDueAt: { zh: '处理期限', en: 'Handle by' },

@@ -7,6 +7,7 @@ import { SessionStore } from './api/sessions';
 import { auditHandlers } from './audit/handlers';
 import { customerHandlers } from './customers/handlers';
 import { openDatabase, type Database, type OpenOptions } from './db/connection';
+import { expenseHandlers } from './expenses/handlers';
 import { ledgerHandlers } from './ledger/handlers';
 import { orderHandlers } from './orders/handlers';
 import { productHandlers } from './products/handlers';
@@ -21,6 +22,7 @@ export const handlers: Handlers = {
   ...productHandlers,
   ...auditHandlers,
   ...ledgerHandlers,
+  ...expenseHandlers,
   ...policyHandlers,
   ...printHandlers,
 };

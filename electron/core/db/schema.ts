@@ -8,3 +8,4 @@ export * from '../requests/schema';
 export * from '../products/schema';
 export * from '../orders/schema';
 export * from '../ledger/schema';
+export * from '../expenses/schema';

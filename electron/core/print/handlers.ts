@@ -14,7 +14,14 @@ import { statementsHtml } from './statement';
 /** O-FORM prints confirmed orders only (a draft or cancelled order has no valid form). */
 const PRINTABLE = new Set(['confirmed', 'production_requested', 'in_production', 'inspected', 'shipped', 'delivered', 'closed']);
 
-export const printHandlers: Pick<Handlers, 'print.orderForm' | 'print.statements'> = {
+export const printHandlers: Pick<Handlers, 'print.orderForm' | 'print.statements' | 'print.expenseForm' | 'print.claimForm'> = {
+  // TEMPORARY (being written now): expense slips.
+  'print.expenseForm': () => {
+    throw new AppError('VALIDATION', '尚未实现', 'Not yet');
+  },
+  'print.claimForm': () => {
+    throw new AppError('VALIDATION', '尚未实现', 'Not yet');
+  },
   'print.orderForm': ({ orderId }, ctx) => {
     const actor = actorOf(ctx);
     const at = ctx.now();

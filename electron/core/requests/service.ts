@@ -26,7 +26,7 @@ const ESCALATION: readonly Role[] = ['supervisor', 'manager', 'director', 'gm'];
 /** Roles that see every request (the department's heads). */
 const SEE_ALL_ROLES: readonly Role[] = ['gm', 'director', 'admin'];
 
-interface Applicant {
+export interface Applicant {
   id: number;
   role: Role;
   managerId: number | null;
@@ -47,7 +47,8 @@ function userOrThrow(db: Db | Tx, id: number, field: string): Applicant {
   return row;
 }
 
-function applicantOf(db: Db | Tx, actor: Actor, applicantId: number | undefined): Applicant {
+/** The applicant of a request: the actor, or someone he may enter requests for (FORBIDDEN otherwise). */
+export function applicantOf(db: Db | Tx, actor: Actor, applicantId: number | undefined): Applicant {
   if (applicantId === undefined || applicantId === actor.id) return userOrThrow(db, actor.id, 'applicantId');
   if (!ON_BEHALF_ROLES.includes(actor.role)) {
     throw new AppError('FORBIDDEN', '只能为自己提交申请（内勤可代他人录入）', 'You may only submit your own requests (assistants enter them for others)');
@@ -166,8 +167,13 @@ export function submit(db: Db, actor: Actor, input: { request: Record<string, un
  * Judges and files the actor's own request inside the caller's transaction. For the core's own
  * callers (orders.confirm files an `order_confirmation`), so kinds people do not file by hand pass.
  */
-export function submitWithin(tx: Tx, actor: Actor, input: { request: Record<string, unknown>; note: string }, at: Date): PolicyRequest {
-  const applicant = applicantOf(tx, actor, undefined);
+export function submitWithin(
+  tx: Tx,
+  actor: Actor,
+  input: { request: Record<string, unknown>; note: string; applicantId?: number },
+  at: Date,
+): PolicyRequest {
+  const applicant = applicantOf(tx, actor, input.applicantId);
   const request = asFiled(applicant, input.request, at);
   const decision = judge(tx, applicant, request, at);
   if (decision.decision === 'deny') throw deniedError(decision);

@@ -3,6 +3,7 @@
 // (E-PERDIEM), customer-project expenses (E-PROJECT) and team-building proposals (E-TEAM).
 // Every number is a parameter; amounts are integer fen, rounded down in the company's favour.
 import { z } from 'zod';
+import { daysBetween } from '../../../../shared/dates';
 import { formatYuan } from '../../../../shared/money';
 import { bilingual } from '../../../../shared/validation';
 import type { Finding } from '../../../../shared/policy';
@@ -392,7 +393,8 @@ const expenseKind = defineKind({
   kind: 'expense',
   label: { zh: '费用申请', en: 'Expense' },
   rules: ['E-APPROVAL'],
-  submittable: true,
+  // Filed through the expenses module (expenses.create), which links it to a customer, order or trip.
+  submittable: false,
   schema: z.object({
     amount: f.fen({ zh: '金额', en: 'Amount' }),
     appliedOn: appliedOnField(),
@@ -408,7 +410,8 @@ const entertainmentKind = defineKind({
   kind: 'entertainment',
   label: { zh: '宴请申请', en: 'Customer entertainment' },
   rules: ['E-ENTERTAIN', 'E-APPROVAL'],
-  submittable: true,
+  // Filed through the expenses module (expenses.create), which links it to a customer, order or trip.
+  submittable: false,
   schema: z.object({
     amount: f.fen({ zh: '金额', en: 'Amount' }),
     guests: f.int({ zh: '客人人数', en: 'Customer guests' }, { min: 1, max: 10_000 }),
@@ -440,7 +443,8 @@ const travelAdvanceKind = defineKind({
   kind: 'travel_advance',
   label: { zh: '借差旅费', en: 'Travel advance' },
   rules: ['E-ADVANCE', 'E-APPROVAL'],
-  submittable: true,
+  // Filed through the expenses module (expenses.create), which links it to a customer, order or trip.
+  submittable: false,
   schema: z.object({
     amount: f.fen({ zh: '借款金额', en: 'Amount' }),
     travelApproved: f.bool({ zh: '出差登记已批准', en: 'Travel registration approved' }),
@@ -460,7 +464,8 @@ const transportKind = defineKind({
   kind: 'transport',
   label: { zh: '交通费报销', en: 'Transport costs' },
   rules: ['E-TRANSPORT', 'E-APPROVAL'],
-  submittable: true,
+  // Filed through the expenses module (expenses.create), which links it to a customer, order or trip.
+  submittable: false,
   schema: z
     .object({
       transportTotal: f.fen({ zh: '交通费合计', en: 'Transport total' }),
@@ -493,7 +498,8 @@ const lodgingKind = defineKind({
   kind: 'lodging',
   label: { zh: '住宿补贴', en: 'Lodging' },
   rules: ['E-LODGING', 'E-PERDIEM', 'E-APPROVAL'],
-  submittable: true,
+  // Filed through the expenses module (expenses.create), which links it to a customer, order or trip.
+  submittable: false,
   schema: z.object({
     travelHoursOneWay: f.number({ zh: '单程交通时间（小时）', en: 'Travel hours one way' }, { max: 240 }),
     sameDayReturnPossible: f.bool({ zh: '可当天往返', en: 'Same-day return possible' }),
@@ -519,7 +525,8 @@ const perDiemKind = defineKind({
   kind: 'per_diem',
   label: { zh: '出差包干补贴', en: 'Per diem' },
   rules: ['E-PERDIEM', 'E-APPROVAL'],
-  submittable: true,
+  // Filed through the expenses module (expenses.create), which links it to a customer, order or trip.
+  submittable: false,
   schema: z
     .object({
       travelDays: f.number({ zh: '出差天数', en: 'Travel days' }, { min: 0.5, max: 366, hint: { zh: '可按半天计，如 2.5', en: 'Halves allowed, e.g. 2.5' } }),
@@ -543,7 +550,8 @@ const projectExpenseKind = defineKind({
   kind: 'project_expense',
   label: { zh: '项目费用', en: 'Project expense' },
   rules: ['E-PROJECT', 'E-APPROVAL'],
-  submittable: true,
+  // Filed through the expenses module (expenses.create), which links it to a customer, order or trip.
+  submittable: false,
   schema: z.object({
     amount: f.fen({ zh: '金额', en: 'Amount' }),
     paymentReceivedOn: f.date({ zh: '客户款项到账日', en: 'Payment received on' }),
@@ -566,7 +574,8 @@ const teamProposalKind = defineKind({
   kind: 'team_proposal',
   label: { zh: '组建团队方案', en: 'Team-building proposal' },
   rules: ['E-TEAM', 'E-APPROVAL'],
-  submittable: true,
+  // Filed through the expenses module (expenses.create), which links it to a customer, order or trip.
+  submittable: false,
   schema: z.object({
     staffCost: f.fen({ zh: '人员成本', en: 'Staff cost' }),
     salesExpenses: f.fen({ zh: '销售费用', en: 'Sales expenses' }),
@@ -587,9 +596,40 @@ const teamProposalKind = defineKind({
   },
 });
 
+/** `{"kind":"travel_registration"}` 出差登记: where, when and why; the general chain on the estimated cost. */
+const travelRegistrationKind = defineKind({
+  kind: 'travel_registration',
+  label: { zh: '出差登记', en: 'Travel registration' },
+  rules: ['E-APPROVAL'],
+  // Filed through the expenses module (expenses.create), which links it to a customer, order or trip.
+  submittable: false,
+  schema: z
+    .object({
+      destination: f.text({ zh: '出差地点', en: 'Destination' }, { max: 100 }),
+      startDate: f.date({ zh: '出发日期', en: 'From' }),
+      endDate: f.date({ zh: '返回日期', en: 'To' }),
+      customersToVisit: f.text({ zh: '拜访客户', en: 'Customers to visit' }, { max: 500 }).optional(),
+      estimatedCost: f.fen({ zh: '预计费用', en: 'Estimated cost' }).optional(),
+      appliedOn: appliedOnField(),
+    })
+    .superRefine((r, issue) => {
+      if (r.endDate < r.startDate) {
+        issue.addIssue({ code: 'custom', path: ['endDate'], ...bilingual('不能早于出发日期', 'cannot be before the start') });
+      } else if (daysBetween(r.startDate, r.endDate) > 365) {
+        issue.addIssue({ code: 'custom', path: ['endDate'], ...bilingual('出差不能超过一年', 'a trip cannot last over a year') });
+      }
+    }),
+  example: { destination: '苏州', startDate: '2026-11-25', endDate: '2026-11-27', customersToVisit: '苏州华工材料', estimatedCost: 150_000 },
+  submittedOn: (r) => r.appliedOn,
+  evaluate(request, ctx) {
+    return { findings: approvalChain(request.estimatedCost ?? 0, ctx), computed: { tripDays: daysBetween(request.startDate, request.endDate) + 1 } };
+  },
+});
+
 /** Request kinds of this family (see ../kind.ts). */
 export const kinds: readonly KindDef[] = [
   expenseKind,
+  travelRegistrationKind,
   entertainmentKind,
   travelAdvanceKind,
   transportKind,
