@@ -32,7 +32,7 @@ import { customers } from '../customers/schema';
 import type { Db, Tx } from '../db/connection';
 import { orders } from '../orders/schema';
 import { kindDef } from '../policy/kinds';
-import { onRequestDecided, preview, requestById, submitWithin, type RequestDecided } from '../requests/service';
+import { onRequestDecided, preview, requestById, stepsOf, submitWithin, type RequestDecided } from '../requests/service';
 import { policyRequests } from '../requests/schema';
 import { users } from '../users/schema';
 import { expenseClaims, expenses } from './schema';
@@ -87,12 +87,6 @@ function selectExpenses(db: Db | Tx) {
 }
 type Selected = Awaited<ReturnType<ReturnType<typeof selectExpenses>['all']>>[number];
 
-function stepsByRequest(db: Db | Tx, requestIds: number[]): Map<number, RequestStep[]> {
-  const map = new Map<number, RequestStep[]>();
-  for (const requestId of new Set(requestIds)) map.set(requestId, requestById(db, requestId).steps);
-  return map;
-}
-
 /** "销售经理 张三 同意 2026-11-24 → 总经理 待审批". */
 export function trailText(steps: RequestStep[]): string {
   return steps
@@ -113,7 +107,7 @@ function findingsText(decision: Decision): string {
 }
 
 function toExpenses(db: Db | Tx, rows: Selected[]): Expense[] {
-  const steps = stepsByRequest(
+  const steps = stepsOf(
     db,
     rows.map((r) => r.e.requestId),
   );

@@ -251,7 +251,8 @@ const decider = alias(users, 'decider');
 const approver = alias(users, 'approver');
 const enterer = alias(users, 'enterer');
 
-function stepsOf(db: Db | Tx, requestIds: number[]): Map<number, RequestStep[]> {
+/** The approval steps of these requests, in order, by request id. */
+export function stepsOf(db: Db | Tx, requestIds: number[]): Map<number, RequestStep[]> {
   const byRequest = new Map<number, RequestStep[]>();
   if (!requestIds.length) return byRequest;
   const rows = db
