@@ -38,6 +38,8 @@ export default defineConfig({
           include: ['test/integration/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
+          // The demo tests generate a year of a department in beforeAll (orders, then expenses through their services).
+          hookTimeout: 60_000,
         },
       },
       {

@@ -45,6 +45,10 @@ const HISTORY_TABLES = [
   'shipment_lines',
   'ledger_entries',
   'receipt_allocations',
+  'expenses',
+  'expense_claims',
+  'expense_claim_items',
+  'expense_invoices',
 ];
 
 describe('demo orders: determinism', () => {
@@ -124,7 +128,11 @@ describe('demo orders: what is there', () => {
     expect(one<{ n: number }>('SELECT COUNT(*) AS n FROM (SELECT customer_id FROM ledger_entries GROUP BY customer_id HAVING SUM(amount_fen) < 0)').n).toBeGreaterThan(0);
     const badDebt = one<{ status: string; fields_json: string }>("SELECT status, fields_json FROM policy_requests WHERE kind = 'bad_debt'");
     expect(badDebt.status).toBe('pending');
-    expect(one<{ n: number }>("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'requests.submit'").n).toBe(1);
+    expect(
+      one<{ n: number }>(
+        "SELECT COUNT(*) AS n FROM audit_log a JOIN policy_requests r ON r.id = CAST(a.entity_id AS INTEGER) WHERE a.action = 'requests.submit' AND r.kind = 'bad_debt'",
+      ).n,
+    ).toBe(1);
     // Overdue: a customer whose oldest unpaid sale is older than its credit days (+ 30).
     const overdue = one<{ n: number }>(
       `SELECT COUNT(*) AS n FROM customers c WHERE (SELECT SUM(amount_fen) FROM ledger_entries e WHERE e.customer_id = c.id) > 0
@@ -365,5 +373,63 @@ describe('demo orders: statements', () => {
     const previousMonth = await as('finance').call('statements.month', { month: '2026-09' });
     const closing = new Map(previousMonth.statements.map((s) => [s.customerId, s.balanceFen]));
     for (const s of month.statements) expect(s.previousBalanceFen).toBe(closing.get(s.customerId) ?? 0);
+  });
+});
+
+describe('demo expenses: a year of requests, approvals and reimbursements through the services', () => {
+  it('has every claimable type reimbursed, trips, advances paid out and settled, rejections and claims', () => {
+    const byTypeStatus = new Set(all<{ k: string }>("SELECT type || '/' || status AS k FROM expenses").map((r) => r.k));
+    for (const k of ['entertainment/reimbursed', 'transport/reimbursed', 'lodging/reimbursed', 'sample/reimbursed', 'travel/approved', 'travel_advance/settled']) {
+      expect(byTypeStatus, k).toContain(k);
+    }
+    expect([...byTypeStatus].some((k) => k.endsWith('/rejected'))).toBe(true);
+    expect(one<{ n: number }>("SELECT COUNT(*) AS n FROM expense_claims WHERE status = 'paid'").n).toBeGreaterThan(100);
+  });
+
+  it('keeps the reimbursement invariants: paid claims pay their items, advances offset, invoices once', () => {
+    // A reimbursed expense is on a paid claim, at what the claim item allowed, never above what was approved.
+    const wrong = all(
+      `SELECT e.expense_no FROM expenses e JOIN expense_claim_items i ON i.expense_id = e.id JOIN expense_claims c ON c.id = i.claim_id
+       WHERE e.status = 'reimbursed' AND (c.status <> 'paid' OR e.reimbursed_fen <> i.reimbursable_fen OR i.reimbursable_fen > e.approved_fen OR e.claim_id <> c.id)`,
+    );
+    expect(wrong).toEqual([]);
+    // Each claim: totals are the sums of its items; payable = reimbursable − the advances it settled.
+    const claims = all<{ id: number; claimed: number; reimbursable: number; advance: number; payable: number; items: number; itemsClaimed: number; settled: number | null }>(
+      `SELECT c.id, c.claimed_fen AS claimed, c.reimbursable_fen AS reimbursable, c.advance_fen AS advance, c.payable_fen AS payable,
+              (SELECT SUM(reimbursable_fen) FROM expense_claim_items WHERE claim_id = c.id) AS items,
+              (SELECT SUM(claimed_fen) FROM expense_claim_items WHERE claim_id = c.id) AS itemsClaimed,
+              (SELECT SUM(reimbursed_fen) FROM expenses WHERE type = 'travel_advance' AND claim_id = c.id) AS settled
+       FROM expense_claims c`,
+    );
+    for (const c of claims) {
+      expect(c.items, `claim #${c.id}`).toBe(c.reimbursable);
+      expect(c.itemsClaimed).toBe(c.claimed);
+      expect(c.advance).toBe(c.settled ?? 0);
+      expect(c.payable).toBe(c.reimbursable - c.advance);
+    }
+    expect(claims.some((c) => c.advance > 0)).toBe(true);
+    // An advance is settled only by a paid claim of its own trip.
+    expect(
+      all(
+        `SELECT a.expense_no FROM expenses a LEFT JOIN expense_claims c ON c.id = a.claim_id
+         WHERE a.type = 'travel_advance' AND a.status = 'settled' AND (c.status IS NOT 'paid'
+           OR NOT EXISTS (SELECT 1 FROM expense_claim_items i JOIN expenses e ON e.id = i.expense_id WHERE i.claim_id = c.id AND e.trip_id = a.trip_id))`,
+      ),
+    ).toEqual([]);
+    expect(one<{ n: number }>('SELECT COUNT(*) AS n FROM (SELECT invoice_no FROM expense_invoices GROUP BY invoice_no HAVING COUNT(*) > 1)').n).toBe(0);
+    // The request and the expense agree.
+    expect(
+      all(`SELECT e.expense_no FROM expenses e JOIN policy_requests r ON r.id = e.request_id
+           WHERE (r.status = 'approved') <> (e.status NOT IN ('pending', 'rejected', 'withdrawn')) OR (r.status IN ('pending', 'rejected', 'withdrawn') AND r.status <> e.status)`),
+    ).toEqual([]);
+  });
+
+  it('reads back through expenses.list and claims.list as finance (output validated)', async () => {
+    const finance = as('finance');
+    const page = await finance.call('expenses.list', { startRow: 0, endRow: 100, sort: [], filter: {}, quickSearch: '' });
+    expect(page.total).toBe(t.count('expenses'));
+    expect(page.rows[0]!.trail).not.toBe('');
+    const paid = await finance.call('claims.list', { status: 'paid' });
+    expect(paid.length).toBe(one<{ n: number }>("SELECT COUNT(*) AS n FROM expense_claims WHERE status = 'paid'").n);
   });
 });

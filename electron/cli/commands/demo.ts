@@ -36,12 +36,15 @@ salesdesk demo — 生成演示数据 / generate demo data
 新增客户申请和信息变更申请），再建产品价格表（化工产品，吨/桶/箱/件，含调价记录），最后生成一年的
 订单：草稿、待审批（折扣或信用超限）、确认、下生产单、生产中、检验（测试成绩）、部分/全部发货
 （出货传票、承运人）、交货入账、结案、取消，以及订金、回款（分配到订单）、预收款、冲销、逾期客户
-和一笔待审批的坏账核销。已有演示团队的文件会沿用该团队，客户和订单编号接着往后编。
+和一笔待审批的坏账核销；最后是一年的费用：宴请、出差登记、借差旅费（财务支付）、交通费、住宿、样品费，
+经审批后凭发票报销（冲抵借款），最近几天的申请还在审批中。已有演示团队的文件会沿用该团队，客户和订单编号接着往后编。
 A new (empty) file is set up first. Then the sales team is created (all with password
 ${DEMO_TEAM_PASSWORD}), then the customer files, with pending C-NEW applications and C-CHANGE requests,
 then the product list with its price history, then a year of orders through every status (some held
 for approval), shipments, the sales ledger (deposits, receipts allocated to orders, a prepayment, a
-reversal, overdue customers) and a bad-debt write-off waiting for approval.
+reversal, overdue customers) and a bad-debt write-off waiting for approval; last, a year of expense
+requests (dinners, trips with advances, transport, lodging, samples) approved and reimbursed with
+their invoices, the last days' still waiting for approval.
 Running it again on the same file reuses the team and appends customers and orders.
 
 ${COMMON_HELP}

@@ -12,6 +12,7 @@ import { customerApplications, customerChangeRequests, customers } from '../../c
 import type { Core } from '../../core/index';
 import { invoke, startAdminSession } from '../session';
 import { bulkInsert, type Bindable } from './bulk';
+import { generateExpenses, type ExpenseDemoResult } from './expenses';
 import { planDemo, type DemoCustomerRow, type DemoOwner, type DemoPlan } from './plan';
 import { SeededRandom } from './random';
 import { DEFAULT_DEMO_ORDERS, generateSales, MAX_DEMO_ORDERS, type SalesResult } from './sales';
@@ -62,6 +63,7 @@ export interface DemoResult {
   applications: { approved: number; pending: number };
   changeRequests: { pending: number };
   sales: Omit<SalesResult, 'timings'>;
+  expenses: ExpenseDemoResult;
   timings: {
     setupMs: number;
     teamMs: number;
@@ -71,6 +73,7 @@ export interface DemoResult {
     ordersMs: number;
     ordersPlanMs: number;
     ordersWriteMs: number;
+    expensesMs: number;
     totalMs: number;
   };
 }
@@ -148,6 +151,15 @@ export async function generateDemo(core: Core, options: DemoOptions): Promise<De
       adminId,
       { orders, buyers: options.buyers, seed: options.seed, asOf: options.asOf, verify: options.verify },
     );
+    const salesDone = performance.now();
+
+    // 5. A year of expense requests, approvals and reimbursements, through their services.
+    const owned = new Map<number, { id: number; name: string }[]>();
+    plan.customers.forEach((row, i) => {
+      if (row.status === 'lost' || row.archivedAt !== null) return;
+      owned.set(row.ownerId, [...(owned.get(row.ownerId) ?? []), { id: ids[i]!, name: row.name }]);
+    });
+    const expenses = generateExpenses(core, users, (ownerId) => owned.get(ownerId) ?? [], { seed: (options.seed ^ 0x5bd1e995) >>> 0, asOf: options.asOf });
     const done = performance.now();
 
     return {
@@ -168,14 +180,16 @@ export async function generateDemo(core: Core, options: DemoOptions): Promise<De
       },
       changeRequests: { pending: plan.changeRequests.length },
       sales,
+      expenses,
       timings: {
         setupMs: Math.round(setupDone - started),
         teamMs: Math.round(teamDone - setupDone),
         customersMs: Math.round(customersDone - teamDone),
         productsMs: salesTimings.productsMs,
-        ordersMs: Math.round(done - customersDone) - salesTimings.productsMs,
+        ordersMs: Math.round(salesDone - customersDone) - salesTimings.productsMs,
         ordersPlanMs: salesTimings.planMs,
         ordersWriteMs: salesTimings.writeMs,
+        expensesMs: Math.round(done - salesDone),
         totalMs: Math.round(done - started),
       },
     };
