@@ -5,6 +5,7 @@ import type { Role } from '../../../shared/domain';
 import { ApprovalsPage } from '../modules/approvals/ApprovalsPage';
 import { AuditPage } from '../modules/audit/AuditPage';
 import { CustomersPage } from '../modules/customers/CustomersPage';
+import { ExpensesPage } from '../modules/expenses/ExpensesPage';
 import { LedgerPage } from '../modules/ledger/LedgerPage';
 import { ShipmentsPage } from '../modules/ledger/ShipmentsPage';
 import { StatementsPage } from '../modules/ledger/StatementsPage';
@@ -13,7 +14,18 @@ import { PoliciesPage } from '../modules/policies/PoliciesPage';
 import { ProductsPage } from '../modules/products/ProductsPage';
 import { UsersPage } from '../modules/users/UsersPage';
 
-export type NavKey = 'navCustomers' | 'navOrders' | 'navShipments' | 'navLedger' | 'navStatements' | 'navProducts' | 'navApprovals' | 'navUsers' | 'navAudit' | 'navPolicies';
+export type NavKey =
+  | 'navCustomers'
+  | 'navOrders'
+  | 'navShipments'
+  | 'navLedger'
+  | 'navStatements'
+  | 'navExpenses'
+  | 'navProducts'
+  | 'navApprovals'
+  | 'navUsers'
+  | 'navAudit'
+  | 'navPolicies';
 
 export interface Route {
   path: string;
@@ -33,6 +45,8 @@ export const ROUTES: readonly Route[] = [
   { path: 'shipments', nav: 'navShipments', roles: MONEY_READERS, component: ShipmentsPage },
   { path: 'ledger', nav: 'navLedger', roles: MONEY_READERS, component: LedgerPage },
   { path: 'statements', nav: 'navStatements', roles: MONEY_READERS, component: StatementsPage },
+  // Everyone in sales files his own expenses (DOMAIN §6); the administrator keeps to users and settings.
+  { path: 'expenses', nav: 'navExpenses', roles: MONEY_READERS, component: ExpensesPage },
   // everyone reads the price list; editing follows the core's PRICE_LIST_ROLES
   { path: 'products', nav: 'navProducts', roles: 'all', component: ProductsPage },
   { path: 'approvals', nav: 'navApprovals', roles: 'all', component: ApprovalsPage },

@@ -2,19 +2,28 @@
 // engine's judgement at submission, and the approval steps with who decided and why.
 import { formatTimestamp } from '../../../../shared/dates';
 import { ROLE_LABELS } from '../../../../shared/domain';
-import type { KindInfo } from '../../../../shared/policy';
-import { STEP_STATUS_LABELS, type PolicyRequest } from '../../../../shared/requests';
+import type { Decision, KindInfo } from '../../../../shared/policy';
+import { STEP_STATUS_LABELS, type RequestStep } from '../../../../shared/requests';
 import { useLabel } from '../../i18n';
 import { DecisionView } from './DecisionView';
 import { useRequestMessages } from './messages';
 import { valueText } from './values';
 
-export function RequestDetails({ request, kind }: { request: PolicyRequest; kind: KindInfo | undefined }) {
+/** What is shown of a request: a policy request, or the request behind an expense (expenses.get). */
+export interface RequestParts {
+  fields: Record<string, unknown>;
+  decision: Decision;
+  steps: RequestStep[];
+}
+
+export function RequestDetails({ request, kind, hidden = [] }: { request: RequestParts; kind: KindInfo | undefined; hidden?: readonly string[] }) {
   const t = useRequestMessages();
   const label = useLabel();
   const yesNo = { yes: t('yes'), no: t('no') };
   const fields = kind?.fields ?? [];
-  const names = [...fields.map((f) => f.name).filter((n) => n in request.fields), ...Object.keys(request.fields).filter((n) => !fields.some((f) => f.name === n))];
+  const names = [...fields.map((f) => f.name).filter((n) => n in request.fields), ...Object.keys(request.fields).filter((n) => !fields.some((f) => f.name === n))].filter(
+    (n) => !hidden.includes(n),
+  );
   return (
     <div className="request-details">
       <table className="plain request-fields" data-testid="request-fields">

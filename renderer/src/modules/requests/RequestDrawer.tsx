@@ -2,8 +2,8 @@
 // same judgement the core applies on submission); a blocked request cannot be submitted.
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { localDate } from '../../../../shared/dates';
-import { ROLE_LABELS, ROLES, type Role } from '../../../../shared/domain';
-import type { Decision, KindField, KindInfo } from '../../../../shared/policy';
+import { ROLE_LABELS } from '../../../../shared/domain';
+import type { Decision, KindInfo } from '../../../../shared/policy';
 import type { PolicyRequest } from '../../../../shared/requests';
 import { ApiError, invoke } from '../../api/client';
 import { Field } from '../../app/Field';
@@ -12,53 +12,12 @@ import { useToast } from '../../app/toast';
 import { useErrorText, useLabel, useLang } from '../../i18n';
 import { OWNER_ROLES, useSalesDirectory } from '../customers/useSalesDirectory';
 import { DecisionView } from './DecisionView';
+import { KindFields, useBuiltFields } from './KindFields';
 import { useKinds } from './kinds';
 import { useRequestMessages } from './messages';
-import { blankForm, convert, FIXED_FIELDS, type FormValue } from './values';
+import { blankForm, ON_BEHALF_ROLES, type FormValue } from './values';
 
 const PREVIEW_DELAY_MS = 250;
-/** Roles that enter requests for others (the core checks the same list). */
-const ON_BEHALF_ROLES: readonly Role[] = ['assistant', 'admin', 'manager', 'director', 'gm'];
-
-function FieldInput(props: { field: KindField; value: FormValue | undefined; onChange: (v: FormValue) => void; error?: string; disabled?: boolean }) {
-  const { field, value, onChange } = props;
-  const t = useRequestMessages();
-  const label = useLabel();
-  const common = { name: field.name, disabled: props.disabled, 'aria-invalid': props.error ? true : undefined, 'data-testid': `request-field-${field.name}` } as const;
-  switch (field.input) {
-    case 'bool':
-      return <input type="checkbox" {...common} checked={value === true} onChange={(e) => onChange(e.target.checked)} />;
-    case 'date':
-      return <input type="date" {...common} value={String(value ?? '')} onChange={(e) => onChange(e.target.value)} />;
-    case 'timestamp':
-      return <input type="datetime-local" {...common} value={String(value ?? '')} onChange={(e) => onChange(e.target.value)} />;
-    case 'choice':
-    case 'role': {
-      const options = field.input === 'role' ? ROLES.map((r) => ({ value: r, text: label(ROLE_LABELS[r]) })) : (field.options ?? []).map((o) => ({ value: o.value, text: label(o.label) }));
-      return (
-        <select {...common} value={String(value ?? '')} onChange={(e) => onChange(e.target.value)}>
-          <option value="">{field.optional ? t('unset') : '—'}</option>
-          {options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.text}
-            </option>
-          ))}
-        </select>
-      );
-    }
-    default:
-      return (
-        <input
-          type="text"
-          inputMode={field.input === 'text' ? undefined : 'decimal'}
-          {...common}
-          className={field.input === 'fen' || field.input === 'int' || field.input === 'number' ? 'num' : undefined}
-          value={String(value ?? '')}
-          onChange={(e) => onChange(e.target.value)}
-        />
-      );
-  }
-}
 
 export function RequestDrawer(props: { initialKind?: string; onClose: () => void; onSubmitted: (request: PolicyRequest) => void }) {
   const t = useRequestMessages();
@@ -99,19 +58,11 @@ export function RequestDrawer(props: { initialKind?: string; onClose: () => void
   }, [kinds]);
 
   // The request as the engine takes it, or the local problems (unparsable amounts, missing fields).
-  const built = useMemo(() => {
-    if (!kind) return null;
-    const request: Record<string, unknown> = { kind: kind.kind };
-    const problems: Record<string, string> = {};
-    let missing = false;
-    for (const field of kind.fields) {
-      const converted = convert(field, form[field.name]);
-      if (!converted.ok) problems[field.name] = t(converted.problem);
-      else if (converted.value === undefined) missing ||= !field.optional;
-      else request[field.name] = converted.value;
-    }
-    return { request, problems, complete: !missing && Object.keys(problems).length === 0 };
-  }, [kind, form, t]);
+  const fields = useBuiltFields(kind?.fields, form);
+  const built = useMemo(
+    () => (kind && fields ? { request: { kind: kind.kind, ...fields.values }, problems: fields.problems, complete: fields.complete } : null),
+    [kind, fields],
+  );
 
   // Live preview: the core judges the request as it would on submission (writes nothing).
   useEffect(() => {
@@ -204,21 +155,16 @@ export function RequestDrawer(props: { initialKind?: string; onClose: () => void
                 </select>
               </Field>
             )}
-            {kind?.fields.map((field) => {
-              const error = built?.problems[field.name] ?? serverErrors[field.name];
-              const hint = [field.input === 'fen' ? t('yuanHint') : '', field.optional ? t('optional') : '', field.hint ? label(field.hint) : ''].filter(Boolean).join(' · ');
-              return (
-                <Field key={`${kind.kind}-${field.name}`} label={label(field.label)} error={error} hint={hint || undefined}>
-                  <FieldInput
-                    field={field}
-                    value={form[field.name]}
-                    error={error}
-                    disabled={FIXED_FIELDS.includes(field.name)}
-                    onChange={(v) => setForm((f) => ({ ...f, [field.name]: v }))}
-                  />
-                </Field>
-              );
-            })}
+            {kind && (
+              <KindFields
+                fields={kind.fields}
+                form={form}
+                onChange={(name, v) => setForm((f) => ({ ...f, [name]: v }))}
+                errors={{ ...serverErrors, ...built?.problems }}
+                testIdPrefix="request-field"
+                keyPrefix={kind.kind}
+              />
+            )}
             <Field label={t('note')} wide>
               <textarea name="note" rows={3} maxLength={500} value={note} placeholder={t('notePlaceholder')} onChange={(e) => setNote(e.target.value)} data-testid="request-note" />
             </Field>

@@ -1,9 +1,12 @@
 // A kind's fields between what a person types and what the engine takes: yuan ↔ fen, local
 // date-time ↔ ISO 8601 with the office's offset, and how a stored value reads in a list.
 import { formatTimestamp } from '../../../../shared/dates';
-import { ROLE_LABELS, ROLES, type Label } from '../../../../shared/domain';
+import { ROLE_LABELS, ROLES, type Label, type Role } from '../../../../shared/domain';
 import { formatYuan, parseYuanToFen } from '../../../../shared/money';
 import type { KindField } from '../../../../shared/policy';
+
+/** Roles that enter requests for others (the core's requests service checks the same list). */
+export const ON_BEHALF_ROLES: readonly Role[] = ['assistant', 'admin', 'manager', 'director', 'gm'];
 
 /** What the form holds per field: text for typed inputs, a boolean for checkboxes. */
 export type FormValue = string | boolean;
