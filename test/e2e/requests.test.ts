@@ -1,6 +1,8 @@
 // A rep's over-cap entertainment request (E-ENTERTAIN) as people work it: the finding shows live
-// while he types, he submits it, it lands in his manager's inbox (and nobody else's), the manager
-// approves it with a comment, and the rep sees the outcome. A request the rules block cannot be sent.
+// while he types it on the 费用报销 page (expense kinds are filed there, with a purpose and a customer,
+// no longer through the generic 新建申请 drawer), he submits it, it lands in his manager's inbox (and
+// nobody else's), the manager approves it with a comment, and the rep sees the outcome. A request the
+// rules block cannot be sent.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDate } from '../../shared/dates';
 import { chromiumPath, signIn, signOut, startE2E, type E2E } from './support';
@@ -33,21 +35,29 @@ describe.skipIf(!chromiumPath())('requests judged by the policy engine (browser 
   it("shows the over-cap finding live; the rep submits; his manager approves; the rep sees it approved", async () => {
     const { page } = e;
     await signIn(page, 'li', PASSWORD);
+    // The generic drawer no longer offers expense kinds: they are filed on the expenses page.
     await page.getByTestId('nav-approvals').click();
     await page.getByTestId('request-new').click();
-    const drawer = page.getByTestId('request-drawer');
-    await drawer.waitFor();
-    await drawer.getByTestId('request-kind').selectOption('entertainment');
-    await drawer.getByTestId('request-field-amount').fill('800');
-    await drawer.getByTestId('request-field-guests').fill('5');
-    await drawer.getByTestId('request-field-eventDate').fill(daysFromToday(2));
-    // the submission day is today, filled in and fixed
-    expect(await drawer.getByTestId('request-field-appliedOn').inputValue()).toBe(localDate(new Date()));
-    expect(await drawer.getByTestId('request-field-appliedOn').isDisabled()).toBe(true);
-    await drawer.getByTestId('request-note').fill('宴请苏州恒达采购部，商谈明年框架协议');
+    const generic = page.getByTestId('request-drawer');
+    await generic.waitFor();
+    expect(await generic.getByTestId('request-kind').locator('option[value=entertainment]').count()).toBe(0);
+    await page.keyboard.press('Escape');
+    await generic.waitFor({ state: 'detached' });
+
+    await page.getByTestId('nav-expenses').click();
+    await page.getByTestId('expenses-new').click();
+    const form = page.getByTestId('expense-form');
+    await form.waitFor();
+    await form.getByTestId('expense-type').selectOption('entertainment');
+    await form.getByTestId('expense-purpose').fill('宴请苏州恒达采购部，商谈明年框架协议');
+    await form.getByTestId('expense-field-amount').fill('800');
+    await form.getByTestId('expense-field-guests').fill('5');
+    await form.getByTestId('expense-field-eventDate').fill(daysFromToday(2));
+    // the submission day is the core's to fill in: not on the form
+    expect(await form.getByTestId('expense-field-appliedOn').count()).toBe(0);
 
     // Live: 5 guests × ¥100 = ¥500 cap, ¥800 asked → the manager must approve the excess.
-    const preview = drawer.getByTestId('request-preview');
+    const preview = form.getByTestId('expense-preview');
     const finding = preview.locator('[data-testid=finding][data-rule="E-ENTERTAIN"]');
     await finding.waitFor();
     expect(await finding.getAttribute('data-severity')).toBe('approval');
@@ -58,17 +68,17 @@ describe.skipIf(!chromiumPath())('requests judged by the policy engine (browser 
     await e.shot('e2e-request-entertainment-preview');
 
     // Within the cap the finding goes away while he types.
-    await drawer.getByTestId('request-field-amount').fill('500');
+    await form.getByTestId('expense-field-amount').fill('500');
     await expect.poll(() => preview.locator('[data-testid=finding][data-rule="E-ENTERTAIN"]').count()).toBe(0);
-    await drawer.getByTestId('request-field-amount').fill('800');
+    await form.getByTestId('expense-field-amount').fill('800');
     await finding.waitFor();
 
-    await drawer.getByTestId('request-submit').click();
+    await expect.poll(() => form.getByTestId('expense-submit').isEnabled()).toBe(true);
+    await form.getByTestId('expense-submit').click();
     await page.getByTestId('toast-success').filter({ hasText: '王经理' }).first().waitFor();
-    await drawer.waitFor({ state: 'detached' });
-    const mine = page.getByTestId('approvals-mine').locator('[data-testid=approval-item][data-kind=policy]');
-    await mine.first().waitFor();
-    expect(await mine.first().getByTestId('request-status').textContent()).toBe('审批中');
+    await form.waitFor({ state: 'detached' });
+    const firstStatus = page.locator('[data-testid=expenses-grid] .ag-row [col-id=status] [data-testid=expense-status]').first();
+    await expect.poll(() => firstStatus.textContent()).toBe('审批中');
     await e.shot('e2e-request-submitted');
     await signOut(page);
 
@@ -87,6 +97,8 @@ describe.skipIf(!chromiumPath())('requests judged by the policy engine (browser 
     await item.waitFor();
     expect(await item.textContent()).toContain('李小红');
     expect(await item.textContent()).toContain('¥800.00');
+    expect(await item.textContent()).toContain('宴请苏州恒达采购部');
+    expect(await item.getByTestId('request-amount').textContent()).toContain('¥800.00');
     expect(await item.locator('[data-testid=finding][data-rule="E-ENTERTAIN"]').count()).toBe(1);
     await e.shot('e2e-request-inbox');
     await item.getByTestId('approval-comment').fill('同意，注意控制标准');
@@ -95,12 +107,15 @@ describe.skipIf(!chromiumPath())('requests judged by the policy engine (browser 
     await signOut(page);
 
     await signIn(page, 'li', PASSWORD);
-    await page.getByTestId('nav-approvals').click();
-    await page.getByTestId('approvals-tab-mine').click();
-    const done = page.getByTestId('approvals-mine').locator('[data-testid=approval-item][data-kind=policy]').first();
-    await expect.poll(() => done.getByTestId('request-status').textContent()).toBe('已批准');
-    expect(await done.getByTestId('request-steps').textContent()).toContain('同意，注意控制标准');
+    await page.getByTestId('nav-expenses').click();
+    await expect.poll(() => firstStatus.textContent()).toBe('已批准');
+    await page.getByTestId('expenses-grid').getByTestId('expense-open').first().click();
+    const drawer = page.getByTestId('expense-drawer');
+    expect(await drawer.getByTestId('expense-status').textContent()).toBe('已批准');
+    expect(await drawer.getByTestId('request-steps').textContent()).toContain('同意，注意控制标准');
     await e.shot('e2e-request-approved');
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'detached' });
 
     const { data: requests } = await e.api(adminToken, 'requests.mine', {});
     expect(requests).toHaveLength(0); // the admin filed nothing; the request is the rep's
@@ -108,23 +123,28 @@ describe.skipIf(!chromiumPath())('requests judged by the policy engine (browser 
 
   it('a request the rules block shows why and cannot be submitted; nothing is saved', async () => {
     const { page } = e;
-    await page.getByTestId('request-new').click();
-    const drawer = page.getByTestId('request-drawer');
-    await drawer.getByTestId('request-kind').selectOption('entertainment');
-    await drawer.getByTestId('request-field-amount').fill('300');
-    await drawer.getByTestId('request-field-guests').fill('3');
-    await drawer.getByTestId('request-field-eventDate').fill(daysFromToday(-10));
-    const preview = drawer.getByTestId('request-preview');
+    await page.getByTestId('expenses-new').click();
+    const form = page.getByTestId('expense-form');
+    await form.getByTestId('expense-type').selectOption('entertainment');
+    await form.getByTestId('expense-purpose').fill('宴请无锡客户');
+    await form.getByTestId('expense-field-amount').fill('300');
+    await form.getByTestId('expense-field-guests').fill('3');
+    await form.getByTestId('expense-field-eventDate').fill(daysFromToday(-10));
+    const preview = form.getByTestId('expense-preview');
     await expect.poll(() => preview.getByTestId('decision-view').getAttribute('data-decision')).toBe('deny');
     expect(await preview.locator('[data-testid=finding][data-severity=block]').count()).toBeGreaterThan(0);
-    expect(await drawer.getByTestId('request-submit').isDisabled()).toBe(true);
+    expect(await form.getByTestId('expense-submit').isDisabled()).toBe(true);
+    // the reason beside the disabled button
+    expect(await form.getByTestId('expense-why').textContent()).toContain('宴请须事前申请');
+    // Ctrl+Enter does not send it either
+    await form.getByTestId('expense-field-guests').press('Control+Enter');
     await e.shot('e2e-request-denied');
 
     // A typo in the amount is named beside the field.
-    await drawer.getByTestId('request-field-amount').fill('3OO');
-    await drawer.getByText('请输入金额').first().waitFor();
+    await form.getByTestId('expense-field-amount').fill('3OO');
+    await form.getByText('请输入金额').first().waitFor();
     await page.keyboard.press('Escape');
-    await drawer.waitFor({ state: 'detached' });
+    await form.waitFor({ state: 'detached' });
     const { data: all } = await e.api(adminToken, 'audit.list', { startRow: 0, endRow: 100, entity: 'policy_requests' });
     expect(all.rows.filter((r) => r.action === 'requests.submit')).toHaveLength(1);
   });

@@ -2,6 +2,8 @@
 // (its status, the steps so far, withdraw while pending).
 import { useState } from 'react';
 import { formatTimestamp } from '../../../../shared/dates';
+import { EXPENSE_FIELD_LABELS, EXPENSE_KIND } from '../../../../shared/expenses';
+import { formatYuan } from '../../../../shared/money';
 import { POLICY_REQUEST_STATUS_LABELS, type PolicyRequest } from '../../../../shared/requests';
 import { invoke } from '../../api/client';
 import { useToast } from '../../app/toast';
@@ -23,6 +25,10 @@ export function PolicyRequestCard(props: { request: PolicyRequest; mode: 'inbox'
   const { request, mode } = props;
   const kind = kinds?.find((k) => k.kind === request.kind);
   const kindName = kind ? label(kind.label) : request.kind;
+  // The figure an approver looks at first: the request's first amount (金额, 交通费合计, 预计费用…).
+  const amountField = kind?.fields.find((f) => f.input === 'fen' && typeof request.fields[f.name] === 'number');
+  // An expense request's note is its purpose (事由), filed through the expenses module.
+  const isExpense = (Object.values(EXPENSE_KIND) as string[]).includes(request.kind);
 
   async function withdraw() {
     setBusy(true);
@@ -45,6 +51,11 @@ export function PolicyRequestCard(props: { request: PolicyRequest; mode: 'inbox'
           <span className="mono"> #{request.id}</span>
         </span>
         <span className="approval-customer">{request.applicantName}</span>
+        {amountField && (
+          <span data-testid="request-amount">
+            <span className="muted">{label(amountField.label)}</span> <strong>{formatYuan(request.fields[amountField.name] as number)}</strong>
+          </span>
+        )}
         <span className="spacer" />
         {mode === 'mine' && <span className={`badge badge-${request.status}`} data-testid="request-status">{label(POLICY_REQUEST_STATUS_LABELS[request.status])}</span>}
       </header>
@@ -61,7 +72,7 @@ export function PolicyRequestCard(props: { request: PolicyRequest; mode: 'inbox'
           <dd>{formatTimestamp(request.createdAt)}</dd>
         </div>
         <div className="approval-reason">
-          <dt>{t('note')}</dt>
+          <dt>{isExpense ? label(EXPENSE_FIELD_LABELS.purpose) : t('note')}</dt>
           <dd className={request.note ? undefined : 'muted'}>{request.note || ta('noReason')}</dd>
         </div>
       </dl>
