@@ -1,5 +1,6 @@
 // Printed forms are HTML pages made by the core: the same page goes to the printer from Electron,
-// to the browser preview's print view, and to PDF from the CLI (Chromium). A4, Chinese fonts first.
+// to the browser preview's print view, and to PDF from the CLI (Chromium). A4 portrait or A5
+// landscape (expense slips), Chinese fonts first.
 
 /** Escapes text for HTML element content and attribute values. */
 export function esc(value: unknown): string {
@@ -14,8 +15,28 @@ export function esc(value: unknown): string {
 /** Fonts that have the Chinese glyphs on Windows, macOS and Debian (fonts-noto-cjk). */
 export const PRINT_FONTS = `"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "SimSun", sans-serif`;
 
-const BASE_CSS = `
+/** The paper a form is printed on: A4 portrait, or A5 landscape (half an A4 sheet, same width). */
+export type Paper = 'a4' | 'a5';
+
+/** What differs per paper: the page, the sheet on screen, and a denser type on the small A5. */
+const PAPER_CSS: Record<Paper, string> = {
+  a4: `
 @page { size: A4; margin: 12mm 12mm 14mm; }
+@media screen { .sheet { width: 210mm; min-height: 297mm; padding: 12mm; } }
+`,
+  a5: `
+@page { size: A5 landscape; margin: 7mm 9mm 7mm; }
+body { font-size: 9pt; }
+h1 { font-size: 14pt; margin-bottom: 1mm; }
+.company { font-size: 10.5pt; margin-bottom: 0.5mm; }
+th, td { padding: 0.8mm 1.2mm; }
+.meta { margin: 1.5mm 0; gap: 0.6mm 4mm; }
+.footer { margin-top: 1.5mm; font-size: 7.5pt; }
+@media screen { .sheet { width: 210mm; min-height: 148mm; padding: 7mm 9mm; } }
+`,
+};
+
+const BASE_CSS = `
 * { box-sizing: border-box; }
 html, body { margin: 0; padding: 0; }
 body { font-family: ${PRINT_FONTS}; font-size: 10.5pt; color: #000; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
@@ -35,17 +56,17 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-sp
 .signatures { display: grid; grid-template-columns: repeat(5, 1fr); gap: 4mm; margin-top: 8mm; }
 .signatures div { border-bottom: 0.6pt solid #000; padding-bottom: 8mm; }
 .footer { margin-top: 3mm; font-size: 8.5pt; color: #333; display: flex; justify-content: space-between; }
-@media screen { body { background: #888; } .sheet { background: #fff; width: 210mm; min-height: 297mm; margin: 8mm auto; padding: 12mm; box-shadow: 0 2px 8px rgba(0,0,0,.3); } }
+@media screen { body { background: #888; } .sheet { background: #fff; margin: 8mm auto; box-shadow: 0 2px 8px rgba(0,0,0,.3); } }
 `;
 
-/** A whole printable document: one or more `.sheet` pages. */
-export function printDocument(title: string, sheets: string[], extraCss = ''): string {
+/** A whole printable document: one or more `.sheet` pages on A4 (default) or A5 landscape. */
+export function printDocument(title: string, sheets: string[], extraCss = '', paper: Paper = 'a4'): string {
   return `<!doctype html>
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
 <title>${esc(title)}</title>
-<style>${BASE_CSS}${extraCss}</style>
+<style>${BASE_CSS}${PAPER_CSS[paper]}${extraCss}</style>
 </head>
 <body>
 ${sheets.join('\n')}
