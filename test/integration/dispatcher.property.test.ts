@@ -4,7 +4,7 @@
 // never crashes into INTERNAL, and never writes anything when it refuses.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, CHANNEL_NAMES, isChannelName, type ChannelName, type InvokeResult } from '../../shared/api';
+import { api, CHANNEL_NAMES, isChannelName, type ChannelInput, type ChannelName, type InvokeResult } from '../../shared/api';
 import { ERROR_CODES } from '../../shared/errors';
 import { createCustomer, hasChinese, PASSWORD, testCore, type TestCore } from '../support/core';
 
@@ -25,6 +25,20 @@ beforeAll(async () => {
   const product = await t.admin.call('products.create', { product: { code: 'ORD-1', name: '聚丙烯', standardPriceFen: 900_000, costPriceFen: 700_000 } });
   const order = await repCaller.call('orders.create', { customerId: customer.id, lines: [{ productId: product.product.id, quantityMilli: 2_500 }] });
   const orderId = order.order.id;
+  // Expenses of the rep (his superior is the manager): a dinner with the customer approved, so a
+  // claim of it can go through; a trip registered; a claim waiting for finance.
+  await t.admin.call('users.update', { id: rep.id, patch: { managerId: manager.id } });
+  const managerCaller = t.callerFor(manager.id);
+  const fileApproved = async (input: ChannelInput<'expenses.create'>) => {
+    const filed = await repCaller.call('expenses.create', input);
+    const request = await managerCaller.call('requests.get', { id: filed.requestId });
+    await managerCaller.call('requests.decide', { id: request.id, version: request.version, decision: 'approve', comment: '' });
+    return filed;
+  };
+  const sample = await fileApproved({ type: 'sample', purpose: '样品快递', customerId: customer.id, fields: { amount: 20_000 } });
+  const claimed = await fileApproved({ type: 'other', purpose: '资料打印', customerId: customer.id, fields: { amount: 5_000 } });
+  const claim = await repCaller.call('claims.create', { items: [{ expenseId: claimed.id, invoices: [{ invoiceNo: 'FP-0001', invoiceDate: '2026-01-05', amountFen: 5_000 }] }] });
+  const trip = await repCaller.call('expenses.create', { type: 'travel', purpose: '苏州拜访', fields: { destination: '苏州', startDate: '2099-01-05', endDate: '2099-01-07' } });
   // A plausible input for every channel (the type makes sure a new channel gets one); the
   // properties below mutate them.
   templates = {
@@ -112,7 +126,7 @@ beforeAll(async () => {
     'calendar.days': { from: '2026-10-01', to: '2026-10-10' },
     'calendar.setOverride': { date: '2026-12-31', working: false, note: '' },
     'calendar.removeOverride': { date: '2026-12-31' },
-    'requests.submit': { request: { kind: 'expense', amount: 100 }, note: '' },
+    'requests.submit': { request: { kind: 'leave', leaveType: 'personal', start: '2099-01-05', end: '2099-01-06', reason: '家中有事', proxy: '王经理' }, note: '' },
     'requests.mine': {},
     'requests.inbox': {},
     'requests.get': { id: 1 },
@@ -120,6 +134,33 @@ beforeAll(async () => {
     'requests.withdraw': { id: 1, version: 1 },
     'print.orderForm': { orderId: 1 },
     'print.statements': { month: '2026-11' },
+    'print.expenseForm': { expenseId: sample.id, paper: 'a5' },
+    'print.claimForm': { claimId: claim.id, paper: 'a4' },
+    'expenses.list': {
+      startRow: 0,
+      endRow: 20,
+      sort: [{ colId: 'amountFen', sort: 'desc' }],
+      filter: {
+        applicantId: { filterType: 'number', type: 'equals', filter: ids.rep },
+        type: { filterType: 'set', values: ['sample', 'other'] },
+        status: { filterType: 'set', values: ['approved', 'claimed'] },
+        month: { filterType: 'text', type: 'equals', filter: '2026-11' },
+        customerId: { filterType: 'number', type: 'equals', filter: ids.customer },
+      },
+      quickSearch: 'FY',
+    },
+    'expenses.get': { id: sample.id },
+    'expenses.preview': { type: 'entertainment', purpose: '宴请客户', customerId: ids.customer, orderId, tripId: null, fields: { amount: 40_000, guests: 4, eventDate: '2099-01-05' }, note: '' },
+    'expenses.create': { type: 'per_diem', purpose: '出差补贴', customerId: null, orderId: null, tripId: trip.id, fields: { travelDays: 2.5 }, note: '' },
+    'expenses.trips': { applicantId: ids.rep },
+    'expenses.disburse': { id: trip.id },
+    'expenses.ratio': { from: '2026-01', to: '2026-11', by: 'region' },
+    'claims.claimable': { applicantId: ids.rep },
+    'claims.create': { items: [{ expenseId: sample.id, invoices: [{ invoiceNo: 'FP-0002', invoiceDate: '2026-11-20', amountFen: 20_000 }] }], note: '' },
+    'claims.list': { status: 'submitted', applicantId: ids.rep },
+    'claims.get': { id: claim.id },
+    'claims.pay': { id: claim.id, version: claim.version },
+    'claims.return': { id: claim.id, version: claim.version, reason: '发票抬头不对' },
     'statements.exportCsv': { month: '2026-11' },
     'orders.list': {
       startRow: 0,

@@ -36,7 +36,11 @@ function recorder(kind: string): RequestDecided[] {
   return seen;
 }
 
-const submit = (caller: Caller, amount: number) => caller.call('requests.submit', { request: { kind: 'expense', amount } });
+/** An expense (type 'other': the policy kind 'expense') filed through expenses.create; its policy request. */
+async function submit(caller: Caller, amount: number) {
+  const filed = await caller.call('expenses.create', { type: 'other', purpose: '客户拜访', fields: { amount } });
+  return caller.call('requests.get', { id: filed.requestId });
+}
 const decide = (caller: Caller, request: { id: number; version: number }, decision: 'approve' | 'reject') =>
   caller.call('requests.decide', { id: request.id, version: request.version, decision, comment: decision === 'reject' ? '不同意' : '' });
 const hookRows = () => t.core.database.sqlite.prepare("SELECT entity_id AS id, after_json AS after FROM audit_log WHERE action = 'test.hook' ORDER BY id").all();

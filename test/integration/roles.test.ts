@@ -58,6 +58,10 @@ beforeAll(async () => {
     'recon.publish': { month: '2026-10' },
     'recon.dispute': { month: '2026-10', note: '回款少算' },
     'recon.lock': { month: '2026-10' },
+    'expenses.disburse': { id: 1 },
+    'expenses.ratio': { from: '2026-11', to: '2026-11', by: 'rep' },
+    'claims.pay': { id: 1, version: 1 },
+    'claims.return': { id: 1, version: 1, reason: '发票不全' },
   };
 });
 afterAll(() => t?.cleanup());
@@ -83,6 +87,10 @@ describe('role lists of the contract', () => {
     }
     expect(api['products.list'].access).toBe('signedIn');
     expect(api['products.lookup'].access).toBe('signedIn');
+    // finance pays reimbursements and travel advances out (DOMAIN §1), the gm may do everything
+    for (const name of ['expenses.disburse', 'claims.pay', 'claims.return'] as const) expect([...accessOf(name)].sort()).toEqual(['finance', 'gm']);
+    expect(accessOf('expenses.ratio')).not.toContain('rep');
+    expect(api['expenses.create'].access).toBe('signedIn');
   });
 
   const forbiddenCases = restricted.flatMap((name) => ROLES.filter((role) => !accessOf(name).includes(role)).map((role) => [name, role] as const));

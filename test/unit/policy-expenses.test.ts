@@ -426,14 +426,16 @@ describe('E-TEAM (kind `team_proposal`)', () => {
 });
 
 describe('expense family', () => {
-  it('every kind: labelled fields, rules that exist, its example judged, submittable, and always the general chain', () => {
-    expect(kinds.map((k) => k.kind)).toEqual(['expense', 'entertainment', 'travel_advance', 'transport', 'lodging', 'per_diem', 'project_expense', 'team_proposal']);
+  // Not submittable through requests.submit: expenses are filed through expenses.create, which links
+  // them to a customer, an order or a trip and files the request itself.
+  it('every kind: labelled fields, rules that exist, its example judged, filed through the expenses module, and always the general chain', () => {
+    expect(kinds.map((k) => k.kind)).toEqual(['expense', 'travel_registration', 'entertainment', 'travel_advance', 'transport', 'lodging', 'per_diem', 'project_expense', 'team_proposal']);
     for (const k of kinds) {
       expect(kindDef(k.kind)).toBe(k);
       expect(describeFields(k.schema).every((field) => field.label.zh.length > 0)).toBe(true);
       for (const id of k.rules) expect(Object.keys(RULES)).toContain(id);
       expect(k.rules).toContain('E-APPROVAL');
-      expect(k.submittable).toBe(true);
+      expect(k.submittable, k.kind).toBe(false);
       const d = judge({ kind: k.kind, ...(k.example as object) });
       expect(d.decision).toBe('needs_approval');
       expect(d.approvals[0]).toBe('manager');
