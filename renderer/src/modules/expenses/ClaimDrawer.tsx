@@ -151,8 +151,8 @@ export function ClaimDrawer(props: { claim: Claim; onClose(): void; onChanged(cl
               <tbody>
                 {claim.items.map((item) => (
                   <tr key={item.expenseId} data-testid="claim-item" data-expense={item.expenseNo}>
-                    <td className="mono">{item.expenseNo}</td>
-                    <td>{label(EXPENSE_TYPE_LABELS[item.type])}</td>
+                    <td className="mono nowrap">{item.expenseNo}</td>
+                    <td className="nowrap">{label(EXPENSE_TYPE_LABELS[item.type])}</td>
                     <td>
                       {item.purpose}
                       {item.customerName && <div className="muted small">{item.customerName}</div>}

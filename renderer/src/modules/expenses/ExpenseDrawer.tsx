@@ -237,12 +237,12 @@ export function ExpenseDrawer(props: {
                       <tbody>
                         {detail.tripExpenses.map((e) => (
                           <tr key={e.id} data-testid="trip-expense-row">
-                            <td>
+                            <td className="nowrap">
                               <button type="button" className="link inline-link mono" onClick={() => props.onOpen(e.id)}>
                                 {e.expenseNo}
                               </button>
                             </td>
-                            <td>{label(EXPENSE_TYPE_LABELS[e.type])}</td>
+                            <td className="nowrap">{label(EXPENSE_TYPE_LABELS[e.type])}</td>
                             <td>{e.purpose}</td>
                             <td className="num">{formatYuan(e.amountFen)}</td>
                             <td className="num">{formatYuan(e.approvedFen)}</td>

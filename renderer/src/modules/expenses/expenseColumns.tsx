@@ -91,6 +91,8 @@ export function expenseColumnDefs(opts: { t: ExpenseT; label(label: Label | unde
       field: 'status',
       headerName: t('colStatus'),
       initialWidth: 92,
+      // The state of a request stays in view however far the row scrolls.
+      initialPinned: 'right',
       cellRenderer: StatusCell,
       filter: EnumFilter,
       filterParams: { options: EXPENSE_STATUSES.map((s) => ({ value: s, label: label(EXPENSE_STATUS_LABELS[s]) })) },
