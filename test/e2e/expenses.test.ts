@@ -352,5 +352,30 @@ describe.skipIf(!chromiumPath())('expenses: trip → advance (three approvals, p
       expect(Math.round(w)).toBe(595); // 210 mm
       expect(pngs).toHaveLength(1);
     }
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'detached' });
+  });
+
+  it("prints the advance's 费用申请单 on A4 from its drawer", async () => {
+    const { page } = e;
+    await page.getByTestId('expenses-tab-requests').click();
+    await page.locator(`[data-testid=expenses-grid] .ag-row[row-id="${ids.advance}"] [data-testid=expense-open]`).click();
+    const drawer = page.getByTestId('expense-drawer');
+    await drawer.getByTestId('expense-print-paper').selectOption('a4');
+    const [popup] = await Promise.all([page.waitForEvent('popup'), drawer.getByTestId('expense-print').click()]);
+    await popup.waitForLoadState();
+    await expect.poll(() => popup.evaluate(() => document.body.innerText)).toContain('费用申请单');
+    const printed = await popup.evaluate(() => document.body.innerText);
+    for (const text of [COMPANY, '李小红', '借差旅费', '500.00', '王经理', '唐会计', '陈总']) expect(printed, text).toContain(text);
+    const { pngs, info } = await printToPng(popup, 'advance-a4');
+    await popup.close();
+    if (poppler) {
+      expect(Number(/^Pages:\s+(\d+)/m.exec(info)?.[1])).toBe(1);
+      expect(info).toMatch(/^Page size:\s+59\d(\.\d+)? x 84\d(\.\d+)? pts \(A4\)/m);
+      expect(pngs).toHaveLength(1);
+    }
+    // Its trip opens in the same drawer.
+    await drawer.getByTestId('expense-open-trip').click();
+    await expect.poll(() => drawer.getByTestId('trip-expense-row').count()).toBe(3);
   });
 });

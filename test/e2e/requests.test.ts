@@ -80,6 +80,14 @@ describe.skipIf(!chromiumPath())('requests judged by the policy engine (browser 
     const firstStatus = page.locator('[data-testid=expenses-grid] .ag-row [col-id=status] [data-testid=expense-status]').first();
     await expect.poll(() => firstStatus.textContent()).toBe('审批中');
     await e.shot('e2e-request-submitted');
+    // Not printable while waiting: the button says why instead of failing.
+    await page.getByTestId('expenses-grid').getByTestId('expense-open').first().click();
+    const pending = page.getByTestId('expense-drawer');
+    expect(await pending.getByTestId('expense-print').isDisabled()).toBe(true);
+    expect(await pending.getByTestId('expense-print').getAttribute('title')).toBe('批准后才能打印费用申请单');
+    expect(await pending.getByTestId('expense-withdraw').isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await pending.waitFor({ state: 'detached' });
     await signOut(page);
 
     // Another manager's inbox does not have it.

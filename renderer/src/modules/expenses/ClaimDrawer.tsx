@@ -253,7 +253,7 @@ export function ClaimDrawer(props: { claim: Claim; onClose(): void; onChanged(cl
             </>
           ) : (
             <>
-              <PrintButton target={{ claimId: claim.id }} testId="claim-print" />
+              <PrintButton target={{ claimId: claim.id }} testId="claim-print" unavailable={claim.status === 'returned' ? t('printReturned') : undefined} />
               <span className="spacer" />
               {canDecide && (
                 <>

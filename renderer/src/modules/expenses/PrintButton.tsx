@@ -20,7 +20,8 @@ function savedPaper(): Paper {
   }
 }
 
-export function PrintButton(props: { target: { expenseId: number } | { claimId: number }; testId: string }) {
+/** `unavailable`: why the core would refuse to print it now (shown instead of trying). */
+export function PrintButton(props: { target: { expenseId: number } | { claimId: number }; testId: string; unavailable?: string }) {
   const t = useExpenseMessages();
   const toast = useToast();
   const errorText = useErrorText();
@@ -51,11 +52,18 @@ export function PrintButton(props: { target: { expenseId: number } | { claimId: 
 
   return (
     <span className="print-group">
-      <select value={paper} onChange={(e) => choose(e.target.value as Paper)} aria-label={t('paper')} title={t('paper')} data-testid={`${props.testId}-paper`}>
+      <select
+        value={paper}
+        onChange={(e) => choose(e.target.value as Paper)}
+        disabled={props.unavailable !== undefined}
+        aria-label={t('paper')}
+        title={t('paper')}
+        data-testid={`${props.testId}-paper`}
+      >
         <option value="a5">{t('paperA5')}</option>
         <option value="a4">{t('paperA4')}</option>
       </select>
-      <button type="button" onClick={() => void print()} disabled={busy} data-testid={props.testId}>
+      <button type="button" onClick={() => void print()} disabled={busy || props.unavailable !== undefined} title={props.unavailable} data-testid={props.testId}>
         {'expenseId' in props.target ? t('printExpense') : t('printClaim')}
       </button>
     </span>

@@ -113,6 +113,8 @@ const zh = {
   printClaim: '打印报销单',
   printBlocked: '打印窗口被拦截，请允许弹出窗口后重试',
   printFailed: '无法打印：{error}',
+  printAfterApproval: '批准后才能打印费用申请单',
+  printReturned: '已退回的报销单不能打印',
   // reimbursements
   claimsMine: '我的报销单',
   claimsSubmitted: '待付款',
@@ -286,6 +288,8 @@ const en: Record<keyof typeof zh, string> = {
   printClaim: 'Print reimbursement',
   printBlocked: 'The print window was blocked; allow pop-ups and try again',
   printFailed: 'Cannot print: {error}',
+  printAfterApproval: 'The slip is printed once the request is approved',
+  printReturned: 'A returned reimbursement is not printed',
   claimsMine: 'Mine',
   claimsSubmitted: 'Awaiting payment',
   claimsAll: 'All',
