@@ -184,8 +184,10 @@ export function ClaimForm(props: { onClose(): void; onCreated(claim: Claim): voi
       const claim = await invoke('claims.create', { ...(applicantId ? { applicantId } : {}), items: built.items, note: note.trim() });
       props.onCreated(claim);
     } catch (error) {
-      setErrors(placeIssues(error));
-      setFormError(errorText(error));
+      const placed = placeIssues(error);
+      setErrors(placed);
+      // Beside the invoice or the item when the core named one; else above the form.
+      setFormError(Object.keys(placed).length ? null : errorText(error));
       setBusy(false);
     }
   }

@@ -166,6 +166,8 @@ export function ExpenseForm(props: { start: ExpenseFormStart; onClose(): void; o
     };
   }, [previewKey, lang, errorText]);
 
+  const onBehalf = ON_BEHALF_ROLES.includes(me.role);
+  const others = directory.owners.filter((u) => u.id !== me.id && OWNER_ROLES.includes(u.role));
   const blocks = decision?.findings.filter((f) => f.severity === 'block') ?? [];
   const why: string | null = !kind
     ? t('loading')
@@ -207,8 +209,12 @@ export function ExpenseForm(props: { start: ExpenseFormStart; onClose(): void; o
       toast('success', saved.status === 'approved' ? t('submittedApproved', { no: saved.expenseNo }) : t('submitted', { no: saved.expenseNo, trail: saved.trail }));
       props.onSubmitted(saved);
     } catch (error) {
-      setServerErrors(issuesByField(error, lang));
-      setFormError(errorText(error));
+      const issues = issuesByField(error, lang);
+      setServerErrors(issues);
+      // Beside the field when the core named one the form shows; else above the form.
+      const beside = ['purpose', 'tripId', 'customerId', 'orderId', ...(onBehalf && others.length > 0 ? ['applicantId'] : [])];
+      const shown = Object.keys(issues).some((name) => beside.includes(name) || kind?.fields.some((f) => f.name === name && !FORM_HIDDEN_FIELDS.includes(name)));
+      setFormError(shown ? null : errorText(error));
       setBusy(false);
     }
   }
@@ -227,8 +233,6 @@ export function ExpenseForm(props: { start: ExpenseFormStart; onClose(): void; o
     moveOnEnter(event, formRef.current);
   }
 
-  const onBehalf = ON_BEHALF_ROLES.includes(me.role);
-  const others = directory.owners.filter((u) => u.id !== me.id && OWNER_ROLES.includes(u.role));
   const errorOf = (name: string) => localErrors[name] ?? serverErrors[name];
   const usableTrips = trips?.filter((trip) => tripUsable(type, trip)) ?? [];
   const customerPicked = customer !== null && customerText === `${customer.customerNo} ${customer.name}`;

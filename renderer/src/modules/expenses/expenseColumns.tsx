@@ -71,7 +71,7 @@ export function expenseColumnDefs(opts: { t: ExpenseT; label(label: Label | unde
       colId: 'type',
       field: 'type',
       headerName: t('colType'),
-      initialWidth: 108,
+      initialWidth: 112,
       valueFormatter: (p) => (p.value ? label(EXPENSE_TYPE_LABELS[p.data!.type]) : ''),
       filter: EnumFilter,
       filterParams: { options: EXPENSE_TYPES.map((v) => ({ value: v, label: label(EXPENSE_TYPE_LABELS[v]) })) },
@@ -90,7 +90,7 @@ export function expenseColumnDefs(opts: { t: ExpenseT; label(label: Label | unde
       colId: 'status',
       field: 'status',
       headerName: t('colStatus'),
-      initialWidth: 92,
+      initialWidth: 100,
       // The state of a request stays in view however far the row scrolls.
       initialPinned: 'right',
       cellRenderer: StatusCell,
