@@ -25,6 +25,7 @@ import type { Actor } from '../api/context';
 import type { Db, Tx } from '../db/connection';
 import { engineOptions } from '../policy/context';
 import { evaluateRequest } from '../policy/kinds';
+import { policyRequests } from '../requests/schema';
 import { applicantOf } from '../requests/service';
 import { users } from '../users/schema';
 import { expenseRows, nextNumber, statusZh } from './service';
@@ -44,9 +45,30 @@ interface Reimbursement {
   basisEn: string;
 }
 
-/** The expense's kind judged again with the claim's actual figures, by the parameters of the day it was filed. */
+/**
+ * The expense's kind judged again with the claim's actual figures, by the parameters of the day it was
+ * filed. The per-diem rate is the one its approval was judged by (stored on the request): a version of
+ * E-PERDIEM made effective later on the filing day would otherwise change an approved amount.
+ */
 function rejudge(db: Db | Tx, expense: Expense, overrides: Record<string, unknown>): Decision {
-  return evaluateRequest({ ...expense.fields, ...overrides, kind: EXPENSE_KIND[expense.type] }, engineOptions(db, expense.appliedOn));
+  const options = engineOptions(db, expense.appliedOn);
+  const rate = approvedPerDiemRate(db, expense);
+  const paramsFor = options.paramsFor!;
+  return evaluateRequest(
+    { ...expense.fields, ...overrides, kind: EXPENSE_KIND[expense.type] },
+    {
+      ...options,
+      paramsFor: ((ruleId, day) => (ruleId === 'E-PERDIEM' && rate !== null ? { perDiemFen: rate } : paramsFor(ruleId, day))) as typeof paramsFor,
+    },
+  );
+}
+
+/** The per-diem rate (fen a day) in the decision stored when the expense was filed, if it had one. */
+function approvedPerDiemRate(db: Db | Tx, expense: Expense): number | null {
+  const row = db.select({ decision: policyRequests.decision }).from(policyRequests).where(eq(policyRequests.id, expense.requestId)).get();
+  const decision = row ? (JSON.parse(row.decision) as Decision) : null;
+  const rate = decision?.findings.find((f) => f.ruleId === 'E-PERDIEM')?.data.perDiemPerDayFen;
+  return typeof rate === 'number' ? rate : null;
 }
 
 function refusedByRule(index: number, decision: Decision): AppError | null {
@@ -75,7 +97,9 @@ export function reimbursementOf(db: Db | Tx, expense: Expense, item: ClaimItemIn
     case 'transport': {
       if (invoicesFen > expense.amountFen) throw overApproved(invoicesFen, expense.amountFen, '车票合计', 'The tickets total');
       const decision = rejudge(db, expense, { transportTotal: invoicesFen });
-      const computed = decision.computed as { reimbursableFen: number; employeeFen: number };
+      // The approved share is the ceiling: shares changed later on the filing day do not raise it.
+      const reimbursableFen = Math.min((decision.computed as { reimbursableFen: number }).reimbursableFen, expense.approvedFen);
+      const computed = { reimbursableFen, employeeFen: invoicesFen - reimbursableFen };
       const deal = expense.fields.dealSigned ? `已签单 ${yuan(Number(expense.fields.dealAmount ?? 0))}` : '未签单';
       const dealEn = expense.fields.dealSigned ? `deal signed ${yuan(Number(expense.fields.dealAmount ?? 0))}` : 'no deal';
       return {
