@@ -156,4 +156,32 @@ describe.skipIf(!chromiumPath())('requests judged by the policy engine (browser 
     const { data: all } = await e.api(adminToken, 'audit.list', { startRow: 0, endRow: 100, entity: 'policy_requests' });
     expect(all.rows.filter((r) => r.action === 'requests.submit')).toHaveLength(1);
   });
+
+  it('the rep withdraws a request while it waits; it leaves his manager\'s inbox', async () => {
+    const { page } = e;
+    await page.getByTestId('expenses-new').click();
+    const form = page.getByTestId('expense-form');
+    await form.getByTestId('expense-type').selectOption('sample');
+    await form.getByTestId('expense-purpose').fill('样品快递费');
+    await form.getByTestId('expense-field-amount').fill('120');
+    await expect.poll(() => form.getByTestId('expense-submit').isEnabled()).toBe(true);
+    await form.getByTestId('expense-purpose').press('Control+Enter');
+    await form.waitFor({ state: 'detached' });
+    const { data: list } = await e.api(adminToken, 'expenses.list', { filter: { type: { filterType: 'set', values: ['sample'] } } });
+    const id = list.rows[0]!.id;
+    await page.locator(`[data-testid=expenses-grid] .ag-row[row-id="${id}"] [data-testid=expense-open]`).click();
+    const drawer = page.getByTestId('expense-drawer');
+    await drawer.getByTestId('expense-withdraw').click();
+    await drawer.getByTestId('expense-withdraw-confirm').click();
+    await expect.poll(() => drawer.getByTestId('expense-status').textContent()).toBe('已撤回');
+    expect(await drawer.getByTestId('expense-withdraw').count()).toBe(0);
+    await page.keyboard.press('Escape');
+    await expect
+      .poll(() => page.locator(`[data-testid=expenses-grid] .ag-row[row-id="${id}"] [col-id=status] [data-testid=expense-status]`).textContent())
+      .toBe('已撤回');
+    await signOut(page);
+    await signIn(page, 'wang', PASSWORD);
+    await page.getByTestId('nav-approvals').click();
+    await page.getByTestId('approvals-inbox').locator('.empty-state').waitFor();
+  });
 });
