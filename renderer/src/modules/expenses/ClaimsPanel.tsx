@@ -119,9 +119,7 @@ export function ClaimsPanel() {
                   <td className="num">{formatYuan(c.claimedFen)}</td>
                   <td className="num">{formatYuan(c.reimbursableFen)}</td>
                   <td className="num">{c.advanceFen ? `−${formatYuan(c.advanceFen)}` : '—'}</td>
-                  <td className="num">
-                    <PayableText fen={c.payableFen} />
-                  </td>
+                  <td className="num">{c.status === 'returned' ? <span className="muted">—</span> : <PayableText fen={c.payableFen} />}</td>
                   <td>
                     <ClaimStatusBadge status={c.status} />
                   </td>
