@@ -31,6 +31,7 @@ import { customerScope } from '../customers/access';
 import { customers } from '../customers/schema';
 import type { Db, Tx } from '../db/connection';
 import { orders } from '../orders/schema';
+import { describeFields } from '../policy/fields';
 import { kindDef } from '../policy/kinds';
 import { onRequestDecided, preview, requestById, stepsOf, submitWithin, type RequestDecided } from '../requests/service';
 import { policyRequests } from '../requests/schema';
@@ -309,8 +310,26 @@ function checkTripDays(type: ExpenseType, fields: Record<string, unknown>, links
   }
 }
 
+/** The field holding what an expense asks for; a request of nothing is no request (the kinds allow 0 for checks). */
+const AMOUNT_FIELD: Partial<Record<ExpenseType, string>> = {
+  entertainment: 'amount',
+  travel_advance: 'amount',
+  transport: 'transportTotal',
+  project: 'amount',
+  sample: 'amount',
+  other: 'amount',
+};
+
+function checkAmount(input: ExpenseCreateInput): void {
+  const field = AMOUNT_FIELD[input.type];
+  if (field === undefined || input.fields[field] !== 0) return; // anything else is the kind's schema's to judge
+  const label = describeFields(kindDef(EXPENSE_KIND[input.type])!.schema).find((f) => f.name === field)!.label;
+  throw AppError.field(field, label, { zh: '须大于 0', en: 'must be above 0' });
+}
+
 /** The engine's judgement of the form being typed; writes nothing. */
 export function previewExpense(db: Db, actor: Actor, input: ExpenseCreateInput, at: Date): Decision {
+  checkAmount(input);
   const applicantId = input.applicantId ?? actor.id;
   const links = linksOf(db, actor, applicantId, input);
   return preview(db, actor, requestFor(input, links), input.applicantId, at);
@@ -361,6 +380,7 @@ export function nextNumber(tx: Tx, prefix: 'FY' | 'BX', today: string): string {
 export function createExpense(db: Db, actor: Actor, input: ExpenseCreateInput, at: Date): Expense {
   const today = localDate(at);
   return db.transaction((tx) => {
+    checkAmount(input);
     const applicantId = input.applicantId ?? actor.id;
     const links = linksOf(tx, actor, applicantId, input);
     const raw = requestFor(input, links);
