@@ -175,7 +175,8 @@ function claimableExpense(tx: Tx, applicantId: number, item: ClaimItemInput, ind
 }
 
 function checkInvoices(tx: Tx, input: ClaimCreateInput, today: string): void {
-  const seen = new Map<string, number>();
+  /** Invoice no. in upper case → where it is on the form (items.0.invoices.1). */
+  const seen = new Map<string, string>();
   input.items.forEach((item, index) => {
     item.invoices.forEach((invoice, n) => {
       const key = invoice.invoiceNo.toUpperCase();
@@ -190,7 +191,7 @@ function checkInvoices(tx: Tx, input: ClaimCreateInput, today: string): void {
           { field: `${field}.invoiceNo`, message: '发票号码：重复', messageEn: 'Invoice no.: appears twice' },
         ]);
       }
-      seen.set(key, index);
+      seen.set(key, field);
     });
   });
   if (!seen.size) return;
@@ -202,8 +203,9 @@ function checkInvoices(tx: Tx, input: ClaimCreateInput, today: string): void {
     .where(and(inArray(sql`upper(${expenseInvoices.invoiceNo})`, [...seen.keys()]), ne(expenseClaims.status, 'returned')))
     .get();
   if (used) {
+    const field = seen.get(used.invoiceNo.toUpperCase())!;
     throw new AppError('VALIDATION', `发票 ${used.invoiceNo} 已在报销单 ${used.claimNo} 中报销过`, `Invoice ${used.invoiceNo} was already claimed on ${used.claimNo}`, [
-      { field: 'invoiceNo', message: `发票号码：已在报销单 ${used.claimNo} 中`, messageEn: `Invoice no.: already on ${used.claimNo}` },
+      { field: `${field}.invoiceNo`, message: `发票号码：已在报销单 ${used.claimNo} 中`, messageEn: `Invoice no.: already on ${used.claimNo}` },
     ]);
   }
 }
