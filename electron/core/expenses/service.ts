@@ -2,7 +2,7 @@
 // engine blocks what the rules forbid and names the approvers), linked to a customer, an order and
 // for trip expenses to their travel registration; approvals are the requests module's. The
 // reimbursement (claims.ts) and the expense-to-sales ratio (ratio.ts) build on these rows.
-import { and, asc, count, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { daysBetween, localDate } from '../../../shared/dates';
 import { ROLE_LABELS } from '../../../shared/domain';
@@ -297,17 +297,33 @@ function requestFor(input: ExpenseCreateInput, links: Links): Record<string, unk
   return request;
 }
 
-/** A trip expense cannot claim more days than the trip has. */
-function checkTripDays(type: ExpenseType, fields: Record<string, unknown>, links: Links): void {
+/** The travel days a per-diem or lodging request asks for (its package counts a day per night); null for other types. */
+function packageDays(type: ExpenseType, fields: Record<string, unknown>): number | null {
+  return type === 'per_diem' ? Number(fields.travelDays) : type === 'lodging' ? Number(fields.nights ?? 1) : null;
+}
+
+/**
+ * A trip's per-diem packages (per-diem days and lodging nights) cannot add up to more days than the
+ * trip has: counted over every request filed under it that is not rejected or withdrawn, so the same
+ * days cannot be filed twice.
+ */
+function checkTripDays(tx: Tx, type: ExpenseType, fields: Record<string, unknown>, links: Links): void {
   if (!links.trip) return;
-  const days = type === 'per_diem' ? Number(fields.travelDays) : type === 'lodging' ? Number(fields.nights ?? 1) : null;
-  if (days !== null && days > links.trip.tripDays) {
-    const field = type === 'per_diem' ? '出差天数' : '住宿晚数';
-    const fieldEn = type === 'per_diem' ? 'Travel days' : 'Nights';
-    throw new AppError('VALIDATION', `${field}：${days} 超过出差登记的 ${links.trip.tripDays} 天`, `${fieldEn}: ${days} is more than the trip's ${links.trip.tripDays} days`, [
-      { field: type === 'per_diem' ? 'travelDays' : 'nights', message: `${field}：超过出差登记的 ${links.trip.tripDays} 天`, messageEn: `${fieldEn}: more than the trip's ${links.trip.tripDays} days` },
-    ]);
-  }
+  const days = packageDays(type, fields);
+  if (days === null) return;
+  const filed = expenseRows(
+    tx,
+    and(eq(expenses.tripId, links.trip.id), inArray(expenses.type, ['per_diem', 'lodging']), notInArray(expenses.status, ['rejected', 'withdrawn'])),
+  ).reduce((sum, e) => sum + (packageDays(e.type, e.fields) ?? 0), 0);
+  const { tripDays } = links.trip;
+  if (filed + days <= tripDays) return;
+  const [name, zhField, enField, unit] = type === 'per_diem' ? ['travelDays', '出差天数', 'Travel days', '天'] : ['nights', '住宿晚数', 'Nights', '晚'];
+  const problem = filed
+    ? { zh: `本次 ${days} ${unit}，加上此次出差已申请的 ${filed} 天，超过出差登记的 ${tripDays} 天`, en: `${days} with the ${filed} days already filed for the trip is more than its ${tripDays} days` }
+    : { zh: `${days} 超过出差登记的 ${tripDays} 天`, en: `${days} is more than the trip's ${tripDays} days` };
+  throw new AppError('VALIDATION', `${zhField}：${problem.zh}`, `${enField}: ${problem.en}`, [
+    { field: name, message: `${zhField}：${problem.zh}`, messageEn: `${enField}: ${problem.en}` },
+  ]);
 }
 
 /** The field holding what an expense asks for; a request of nothing is no request (the kinds allow 0 for checks). */
@@ -386,7 +402,7 @@ export function createExpense(db: Db, actor: Actor, input: ExpenseCreateInput, a
     const raw = requestFor(input, links);
     const def = kindDef(EXPENSE_KIND[input.type])!;
     const parsed = def.schema.safeParse({ ...raw, appliedOn: raw.appliedOn ?? today });
-    if (parsed.success) checkTripDays(input.type, parsed.data as Record<string, unknown>, links);
+    if (parsed.success) checkTripDays(tx, input.type, parsed.data as Record<string, unknown>, links);
     const request = submitWithin(tx, actor, { request: raw, note: input.purpose, applicantId: input.applicantId }, at);
     const fields = def.schema.parse(request.fields) as Record<string, unknown>;
     const amounts = amountsOf(input.type, fields, request.decision.computed, links, today);
