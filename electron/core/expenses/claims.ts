@@ -132,6 +132,7 @@ export function reimbursementOf(db: Db | Tx, expense: Expense, item: ClaimItemIn
     case 'per_diem': {
       const approvedDays = Number(expense.fields.travelDays);
       const days = item.days ?? approvedDays;
+      if (!Number.isInteger(days * 2)) throw itemError(index, 'days', `出差天数须按半天计（如 1、1.5、2），不能是 ${days}`, `travel days go in halves (1, 1.5, 2), not ${days}`);
       if (days > approvedDays) throw itemError(index, 'days', `${days} 天超过批准的 ${approvedDays} 天`, `${days} days are more than the ${approvedDays} approved`);
       const decision = rejudge(db, expense, { travelDays: days });
       const perDiemFen = Number(decision.computed.perDiemFen ?? 0);
