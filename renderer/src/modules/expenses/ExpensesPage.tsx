@@ -57,10 +57,10 @@ export function ExpensesPage() {
   const loadErrorRef = useRef((error: unknown) => toast('error', t('loadFailed', { error: errorText(error) })));
   loadErrorRef.current = (error: unknown) => toast('error', t('loadFailed', { error: errorText(error) }));
 
-  // Ctrl+F: our search; Ctrl+N: a new request (not while a drawer is open).
+  // Ctrl+F: our search; Ctrl+N: a new request (not while a drawer or dialog is open, the claims' included).
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (overlayOpen || !(event.ctrlKey || event.metaKey) || event.altKey) return;
+      if (overlayOpen || document.querySelector('.overlay') || !(event.ctrlKey || event.metaKey) || event.altKey) return;
       const key = event.key.toLowerCase();
       if (key === 'f') {
         event.preventDefault();
