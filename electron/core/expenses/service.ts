@@ -307,12 +307,12 @@ function packageDays(type: ExpenseType, fields: Record<string, unknown>): number
  * trip has: counted over every request filed under it that is not rejected or withdrawn, so the same
  * days cannot be filed twice.
  */
-function checkTripDays(tx: Tx, type: ExpenseType, fields: Record<string, unknown>, links: Links): void {
+function checkTripDays(db: Db | Tx, type: ExpenseType, fields: Record<string, unknown>, links: Links): void {
   if (!links.trip) return;
   const days = packageDays(type, fields);
   if (days === null) return;
   const filed = expenseRows(
-    tx,
+    db,
     and(eq(expenses.tripId, links.trip.id), inArray(expenses.type, ['per_diem', 'lodging']), notInArray(expenses.status, ['rejected', 'withdrawn'])),
   ).reduce((sum, e) => sum + (packageDays(e.type, e.fields) ?? 0), 0);
   const { tripDays } = links.trip;
@@ -348,7 +348,15 @@ export function previewExpense(db: Db, actor: Actor, input: ExpenseCreateInput, 
   checkAmount(input);
   const applicantId = input.applicantId ?? actor.id;
   const links = linksOf(db, actor, applicantId, input);
-  return preview(db, actor, requestFor(input, links), input.applicantId, at);
+  const raw = requestFor(input, links);
+  checkFiledDays(db, input.type, raw, links, localDate(at));
+  return preview(db, actor, raw, input.applicantId, at);
+}
+
+/** checkTripDays on the form's fields once they parse (a form that does not is the engine's to refuse, naming the field). */
+function checkFiledDays(db: Db | Tx, type: ExpenseType, raw: Record<string, unknown>, links: Links, today: string): void {
+  const parsed = kindDef(EXPENSE_KIND[type])!.schema.safeParse({ ...raw, appliedOn: raw.appliedOn ?? today });
+  if (parsed.success) checkTripDays(db, type, parsed.data as Record<string, unknown>, links);
 }
 
 interface Amounts {
@@ -401,8 +409,7 @@ export function createExpense(db: Db, actor: Actor, input: ExpenseCreateInput, a
     const links = linksOf(tx, actor, applicantId, input);
     const raw = requestFor(input, links);
     const def = kindDef(EXPENSE_KIND[input.type])!;
-    const parsed = def.schema.safeParse({ ...raw, appliedOn: raw.appliedOn ?? today });
-    if (parsed.success) checkTripDays(tx, input.type, parsed.data as Record<string, unknown>, links);
+    checkFiledDays(tx, input.type, raw, links, today);
     const request = submitWithin(tx, actor, { request: raw, note: input.purpose, applicantId: input.applicantId }, at);
     const fields = def.schema.parse(request.fields) as Record<string, unknown>;
     const amounts = amountsOf(input.type, fields, request.decision.computed, links, today);
