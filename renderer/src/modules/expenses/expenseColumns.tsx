@@ -67,6 +67,7 @@ export function expenseColumnDefs(opts: { t: ExpenseT; label(label: Label | unde
       cellRendererParams: { onOpen: opts.onOpen },
       ...text(142),
     },
+    { colId: 'expenseDate', field: 'expenseDate', headerName: t('colDate'), ...date },
     {
       colId: 'type',
       field: 'type',
@@ -77,12 +78,8 @@ export function expenseColumnDefs(opts: { t: ExpenseT; label(label: Label | unde
       filterParams: { options: EXPENSE_TYPES.map((v) => ({ value: v, label: label(EXPENSE_TYPE_LABELS[v]) })) },
     },
     { colId: 'applicantName', field: 'applicantName', headerName: t('colApplicant'), ...text(88) },
-    { colId: 'region', field: 'region', headerName: t('colRegion'), ...text(72) },
     { colId: 'purpose', field: 'purpose', headerName: t('colPurpose'), tooltipField: 'purpose', ...text(180) },
     { colId: 'customerName', field: 'customerName', headerName: t('colCustomer'), tooltipField: 'customerName', ...text(170) },
-    { colId: 'orderNo', field: 'orderNo', headerName: t('colOrder'), ...text(140) },
-    { colId: 'tripNo', field: 'tripNo', headerName: t('colTrip'), ...text(142) },
-    { colId: 'expenseDate', field: 'expenseDate', headerName: t('colDate'), ...date },
     { colId: 'amountFen', field: 'amountFen', headerName: t('colAmount'), ...number },
     { colId: 'approvedFen', field: 'approvedFen', headerName: t('colApproved'), headerTooltip: t('colApprovedHint'), ...number, initialWidth: 126 },
     { colId: 'reimbursedFen', field: 'reimbursedFen', headerName: t('colReimbursed'), ...number, initialWidth: 104 },
@@ -91,12 +88,16 @@ export function expenseColumnDefs(opts: { t: ExpenseT; label(label: Label | unde
       field: 'status',
       headerName: t('colStatus'),
       initialWidth: 100,
-      // The state of a request stays in view however far the row scrolls.
+      // The state of a request stays in view however far the row scrolls; the money comes
+      // right after who and what, so a 1,400 px window shows it without scrolling.
       initialPinned: 'right',
       cellRenderer: StatusCell,
       filter: EnumFilter,
       filterParams: { options: EXPENSE_STATUSES.map((s) => ({ value: s, label: label(EXPENSE_STATUS_LABELS[s]) })) },
     },
+    { colId: 'tripNo', field: 'tripNo', headerName: t('colTrip'), ...text(142) },
+    { colId: 'orderNo', field: 'orderNo', headerName: t('colOrder'), ...text(140) },
+    { colId: 'region', field: 'region', headerName: t('colRegion'), ...text(72) },
     { colId: 'claimNo', field: 'claimNo', headerName: t('colClaim'), ...text(142) },
     { colId: 'trail', field: 'trail', headerName: t('colTrail'), tooltipField: 'trail', initialWidth: 300, ...readOnly },
     { colId: 'findingsText', field: 'findingsText', headerName: t('colFindings'), tooltipField: 'findingsText', initialWidth: 320, ...readOnly },
