@@ -73,6 +73,7 @@ import {
 import {
   CLAIM_STATUSES,
   claimCreateSchema,
+  claimPreviewSchema,
   claimSchema,
   EXPENSE_FIELD_LABELS,
   EXPENSE_PAYER_ROLES,
@@ -356,6 +357,8 @@ export const api = {
     output: z.object({ expenses: z.array(expenseSchema), advances: z.array(expenseSchema) }),
     access: 'signedIn',
   }),
+  /** The claim form's live figures: what claims.create would pay for these items, by the same checks; writes nothing. */
+  'claims.preview': channel({ input: claimCreateSchema, output: claimPreviewSchema, access: 'signedIn' }),
   /** A reimbursement (报销单): approved expenses with invoices; amounts by the rules, advances offset. */
   'claims.create': channel({ input: claimCreateSchema, output: claimSchema, access: 'signedIn' }),
   'claims.list': channel({

@@ -86,6 +86,9 @@ export const CLAIM_STATUS_LABELS: Record<ClaimStatus, Label> = {
   returned: { zh: '已退回', en: 'Returned' },
 };
 
+/** Requests whose 费用申请单 may be printed: approved, and whatever follows approval. */
+export const PRINTABLE_EXPENSE_STATUSES: readonly ExpenseStatus[] = ['approved', 'claimed', 'reimbursed', 'disbursed', 'settled'];
+
 /** Who pays reimbursements and advances out (DOMAIN §1: finance handles travel advances). */
 export const EXPENSE_PAYER_ROLES: readonly Role[] = ['finance', 'gm'];
 /** Who sees every expense request (the department's heads, finance, and the assistants who enter them). */
@@ -240,6 +243,17 @@ export const claimSchema = z.object({
   version: z.int(),
 });
 export type Claim = z.output<typeof claimSchema>;
+
+/** What a reimbursement being typed would pay (claims.preview): the same figures claims.create stores. */
+export const claimPreviewSchema = z.object({
+  items: z.array(z.object({ expenseId: id, claimedFen: z.int(), reimbursableFen: z.int(), basis: z.string(), basisEn: z.string() })),
+  claimedFen: z.int(),
+  reimbursableFen: z.int(),
+  advanceFen: z.int(),
+  payableFen: z.int(),
+  advances: z.array(z.object({ expenseId: id, expenseNo: z.string(), amountFen: z.int() })),
+});
+export type ClaimPreview = z.output<typeof claimPreviewSchema>;
 
 export const RATIO_DIMENSIONS = ['rep', 'region', 'channel'] as const;
 export type RatioDimension = (typeof RATIO_DIMENSIONS)[number];

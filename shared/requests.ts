@@ -4,6 +4,11 @@ import { ROLES, type Label } from './domain';
 import { decisionSchema } from './policy';
 import { id, text } from './validation';
 
+import type { Role } from './domain';
+
+/** Roles that may enter a request on someone else's behalf (内勤 enters forms for anyone). */
+export const ON_BEHALF_ROLES: readonly Role[] = ['assistant', 'admin', 'manager', 'director', 'gm'];
+
 export const POLICY_REQUEST_STATUSES = ['pending', 'approved', 'rejected', 'withdrawn'] as const;
 export type PolicyRequestStatus = (typeof POLICY_REQUEST_STATUSES)[number];
 export const POLICY_REQUEST_STATUS_LABELS: Record<PolicyRequestStatus, Label> = {

@@ -156,6 +156,7 @@ beforeAll(async () => {
     'expenses.disburse': { id: trip.id },
     'expenses.ratio': { from: '2026-01', to: '2026-11', by: 'region' },
     'claims.claimable': { applicantId: ids.rep },
+    'claims.preview': { items: [{ expenseId: sample.id, invoices: [{ invoiceNo: 'FP-0003', invoiceDate: '2026-11-20', amountFen: 20_000 }] }], note: '' },
     'claims.create': { items: [{ expenseId: sample.id, invoices: [{ invoiceNo: 'FP-0002', invoiceDate: '2026-11-20', amountFen: 20_000 }] }], note: '' },
     'claims.list': { status: 'submitted', applicantId: ids.rep },
     'claims.get': { id: claim.id },

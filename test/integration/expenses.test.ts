@@ -495,6 +495,16 @@ describe('E-LODGING: no lodging for a day trip of at most 3 hours; a hotel invoi
     expect(claim.items[0]).toMatchObject({ approvedFen: 30_000, claimedFen: 38_000, reimbursableFen: P.perDiemFen });
     expect(claim.items[0]!.basis).toContain('1 晚');
   });
+
+  it('at the claim: lodging without a single hotel invoice is refused (E-LODGING), not paid as nothing', async () => {
+    const { repB, manager } = await setup();
+    const registered = await trip(repB, manager);
+    const expense = await file(repB, lodging(registered.id, { travelHoursOneWay: 5, sameDayReturnPossible: false, hasInvoice: true, nights: 2 }));
+    await approve(expense, manager);
+    const error = await refused(repB, 'claims.create', { items: [{ expenseId: expense.id, invoices: [] }] }, 'VALIDATION', 'items.0.invoices');
+    expect(error.message).toContain('E-LODGING');
+    expect((await expenseOf(repB, expense.id)).status).toBe('approved');
+  });
 });
 
 // —— E-PERDIEM ——
@@ -1293,5 +1303,51 @@ describe('expenses.ratio (费效比): expenses ÷ sales by rep, region and chann
     expect(empty).toEqual({ from: '2026-01', to: '2026-01', by: 'region', rows: [], total: { key: '', name: '合计', expensesFen: 0, salesFen: 0, ratio: null } });
     await refused(repA, 'expenses.ratio', { from: '2026-11', to: '2026-11', by: 'rep' }, 'FORBIDDEN');
     await refused(manager, 'expenses.ratio', { from: '2026-11', to: '2026-10', by: 'rep' }, 'VALIDATION');
+  });
+});
+
+describe('claims.preview: the claim form’s live figures are what claims.create stores', () => {
+  it('gives the same items, totals, advance offset and payable as the claim, and writes nothing', async () => {
+    const { repB, manager, finance, gm } = await setup();
+    const registered = await trip(repB, manager);
+    const advance = await file(repB, { type: 'travel_advance', purpose: '借款', tripId: registered.id, fields: { amount: 50_000 } });
+    await approve(advance, manager, finance, gm);
+    await finance.call('expenses.disburse', { id: advance.id });
+    const transport = await file(repB, { type: 'transport', purpose: '车票', tripId: registered.id, fields: { transportTotal: 120_000, dealSigned: false } });
+    await approve(transport, manager);
+    const input = { items: [{ expenseId: transport.id, invoices: [invoice('T-1', '2026-11-16', 50_001)] }], note: '' };
+    const before = t.snapshot();
+    const preview = await repB.call('claims.preview', input);
+    expect(t.snapshot()).toBe(before);
+    // 30 % of 500.01 yuan, rounded down to the fen; the 500-yuan advance leaves the employee owing the rest
+    expect(preview).toMatchObject({ claimedFen: 50_001, reimbursableFen: 15_000, advanceFen: 50_000, payableFen: -35_000 });
+    expect(preview.advances.map((a) => a.expenseId)).toEqual([advance.id]);
+    const claim = await repB.call('claims.create', input);
+    expect(claim).toMatchObject({ claimedFen: preview.claimedFen, reimbursableFen: preview.reimbursableFen, advanceFen: preview.advanceFen, payableFen: preview.payableFen });
+    expect(claim.items.map(({ expenseId, claimedFen, reimbursableFen, basis, basisEn }) => ({ expenseId, claimedFen, reimbursableFen, basis, basisEn }))).toEqual(preview.items);
+    // the same checks: its invoice is claimed now, and so is the expense
+    await refused(repB, 'claims.preview', input, 'VALIDATION', 'items.0.invoices.0.invoiceNo');
+    await refused(repB, 'claims.preview', { items: [{ expenseId: transport.id, invoices: [invoice('T-2', '2026-11-16', 100)] }] }, 'VALIDATION', 'items.0.expenseId');
+  });
+});
+
+describe('the grid’s 制度提示 leaves out the routine', () => {
+  it('no "expenses need the manager" on every row; the gm step above 5,000 yuan and an over-cap dinner are shown', async () => {
+    const { repB } = await setup();
+    const small = await file(repB, { type: 'other', purpose: '办公用品', fields: { amount: 10_000 } });
+    const big = await file(repB, { type: 'other', purpose: '展会', fields: { amount: P.gmAboveFen + 1 } });
+    const dinner = await file(repB, { type: 'entertainment', purpose: '宴请', fields: { amount: 3 * P.capPerGuestFen + 1, guests: 3, eventDate: '2026-11-25' } });
+    expect(small.findingsText).toBe('');
+    expect(big.findingsText).toMatch(/^E-APPROVAL：.*总经理/);
+    expect(dinner.findingsText).toContain('E-ENTERTAIN');
+    expect(dinner.findingsText).not.toContain('费用须经理审批');
+  });
+});
+
+describe('requests.submit points expense kinds to the Expenses page', () => {
+  it('names the page in the refusal', async () => {
+    const { repB } = await setup();
+    const error = await refused(repB, 'requests.submit', { request: { kind: 'entertainment', amount: 10_000, guests: 2, eventDate: '2026-11-25' }, note: '' }, 'VALIDATION', 'kind');
+    expect(error.message).toContain('费用报销页面');
   });
 });

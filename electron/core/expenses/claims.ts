@@ -15,6 +15,7 @@ import {
   type Claim,
   type ClaimCreateInput,
   type ClaimItemInput,
+  type ClaimPreview,
   type ClaimStatus,
   type Expense,
 } from '../../../shared/expenses';
@@ -117,7 +118,6 @@ export function reimbursementOf(db: Db | Tx, expense: Expense, item: ClaimItemIn
       if (nights.size > approvedNights) {
         throw itemError(index, 'invoices', `${nights.size} 晚的发票超过批准的 ${approvedNights} 晚`, `invoices for ${nights.size} nights are more than the ${approvedNights} approved`);
       }
-      if (nights.size === 0) return { claimedFen: 0, reimbursableFen: 0, basis: '无酒店发票，不计出差日（E-LODGING）', basisEn: 'No hotel invoice: no travel day (E-LODGING)' };
       const decision = rejudge(db, expense, { nights: nights.size, hasInvoice: true });
       const refused = refusedByRule(index, decision);
       if (refused) throw refused;
@@ -150,7 +150,7 @@ export function reimbursementOf(db: Db | Tx, expense: Expense, item: ClaimItemIn
 }
 
 /** The approved expense an item claims, checked: the applicant's, claimable, not on another claim. */
-function claimableExpense(tx: Tx, applicantId: number, item: ClaimItemInput, index: number): Expense {
+function claimableExpense(tx: Db | Tx, applicantId: number, item: ClaimItemInput, index: number): Expense {
   const expense = expenseRows(tx, eq(expenses.id, item.expenseId))[0];
   if (!expense || expense.applicantId !== applicantId) {
     throw itemError(index, 'expenseId', `费用申请 #${item.expenseId} 不存在或不是申请人的`, `expense request #${item.expenseId} does not exist or is not the applicant's`);
@@ -169,13 +169,15 @@ function claimableExpense(tx: Tx, applicantId: number, item: ClaimItemInput, ind
         : `${expense.expenseNo} is ${expense.status}: only an approved request is reimbursed`;
     throw itemError(index, 'expenseId', zh, en);
   }
-  if (!NO_INVOICE_TYPES.includes(expense.type) && expense.type !== 'lodging' && item.invoices.length === 0) {
-    throw itemError(index, 'invoices', '须附发票', 'invoices are required');
+  if (!NO_INVOICE_TYPES.includes(expense.type) && item.invoices.length === 0) {
+    throw expense.type === 'lodging'
+      ? itemError(index, 'invoices', '须附正规酒店发票，无发票的当天不计为出差日（E-LODGING）', 'a formal hotel invoice is required; a day without one is no travel day (E-LODGING)')
+      : itemError(index, 'invoices', '须附发票', 'invoices are required');
   }
   return expense;
 }
 
-function checkInvoices(tx: Tx, input: ClaimCreateInput, today: string): void {
+function checkInvoices(tx: Db | Tx, input: ClaimCreateInput, today: string): void {
   /** Invoice no. in upper case → where it is on the form (items.0.invoices.1). */
   const seen = new Map<string, string>();
   input.items.forEach((item, index) => {
@@ -220,23 +222,42 @@ function openAdvances(tx: Db | Tx, applicantId: number, tripIds: number[]): Expe
   );
 }
 
+/** Everything a claim would pay, checked (throws on what the rules or the data forbid); writes nothing. */
+function assess(tx: Db | Tx, actor: Actor, input: ClaimCreateInput, today: string) {
+  const applicant = applicantOf(tx, actor, input.applicantId);
+  const ids = input.items.map((i) => i.expenseId);
+  const twice = ids.find((id, n) => ids.indexOf(id) !== n);
+  if (twice !== undefined) throw itemError(ids.lastIndexOf(twice), 'expenseId', `费用申请 #${twice} 重复`, `expense request #${twice} appears twice`);
+  checkInvoices(tx, input, today);
+  const lines = input.items.map((item, index) => {
+    const expense = claimableExpense(tx, applicant.id, item, index);
+    return { item, expense, ...reimbursementOf(tx, expense, item, index) };
+  });
+  const tripIds = [...new Set(lines.map((l) => l.expense.tripId).filter((id): id is number => id !== null))];
+  const advances = openAdvances(tx, applicant.id, tripIds);
+  const claimedFen = lines.reduce((s, l) => s + l.claimedFen, 0);
+  const reimbursableFen = lines.reduce((s, l) => s + l.reimbursableFen, 0);
+  const advanceFen = advances.reduce((s, a) => s + (a.reimbursedFen ?? 0), 0);
+  return { applicant, ids, lines, advances, claimedFen, reimbursableFen, advanceFen, payableFen: reimbursableFen - advanceFen };
+}
+
+/** The claim form's live figures: what claims.create would store, by the same checks; writes nothing. */
+export function previewClaim(db: Db, actor: Actor, input: ClaimCreateInput, at: Date): ClaimPreview {
+  const a = assess(db, actor, input, localDate(at));
+  return {
+    items: a.lines.map((l) => ({ expenseId: l.expense.id, claimedFen: l.claimedFen, reimbursableFen: l.reimbursableFen, basis: l.basis, basisEn: l.basisEn })),
+    claimedFen: a.claimedFen,
+    reimbursableFen: a.reimbursableFen,
+    advanceFen: a.advanceFen,
+    payableFen: a.payableFen,
+    advances: a.advances.map((e) => ({ expenseId: e.id, expenseNo: e.expenseNo, amountFen: e.reimbursedFen ?? 0 })),
+  };
+}
+
 export function createClaim(db: Db, actor: Actor, input: ClaimCreateInput, at: Date): Claim {
   const today = localDate(at);
   return db.transaction((tx) => {
-    const applicant = applicantOf(tx, actor, input.applicantId);
-    const ids = input.items.map((i) => i.expenseId);
-    const twice = ids.find((id, n) => ids.indexOf(id) !== n);
-    if (twice !== undefined) throw itemError(ids.lastIndexOf(twice), 'expenseId', `费用申请 #${twice} 重复`, `expense request #${twice} appears twice`);
-    checkInvoices(tx, input, today);
-    const lines = input.items.map((item, index) => {
-      const expense = claimableExpense(tx, applicant.id, item, index);
-      return { item, expense, ...reimbursementOf(tx, expense, item, index) };
-    });
-    const tripIds = [...new Set(lines.map((l) => l.expense.tripId).filter((id): id is number => id !== null))];
-    const advances = openAdvances(tx, applicant.id, tripIds);
-    const claimedFen = lines.reduce((s, l) => s + l.claimedFen, 0);
-    const reimbursableFen = lines.reduce((s, l) => s + l.reimbursableFen, 0);
-    const advanceFen = advances.reduce((s, a) => s + (a.reimbursedFen ?? 0), 0);
+    const { applicant, ids, lines, advances, claimedFen, reimbursableFen, advanceFen, payableFen } = assess(tx, actor, input, today);
     const stamp = at.toISOString();
     const claim = tx
       .insert(expenseClaims)
@@ -248,7 +269,7 @@ export function createClaim(db: Db, actor: Actor, input: ClaimCreateInput, at: D
         claimedFen,
         reimbursableFen,
         advanceFen,
-        payableFen: reimbursableFen - advanceFen,
+        payableFen,
         note: input.note,
         createdAt: stamp,
       })

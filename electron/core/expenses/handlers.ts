@@ -12,6 +12,7 @@ type ExpenseChannels =
   | 'expenses.disburse'
   | 'expenses.ratio'
   | 'claims.claimable'
+  | 'claims.preview'
   | 'claims.create'
   | 'claims.list'
   | 'claims.get'
@@ -27,6 +28,7 @@ export const expenseHandlers: Pick<Handlers, ExpenseChannels> = {
   'expenses.disburse': ({ id }, ctx) => service.disburseAdvance(ctx.db, actorOf(ctx), id, ctx.now()),
   'expenses.ratio': (input, ctx) => expenseRatio(ctx.db, input),
   'claims.claimable': ({ applicantId }, ctx) => claims.claimable(ctx.db, actorOf(ctx), applicantId),
+  'claims.preview': (input, ctx) => claims.previewClaim(ctx.db, actorOf(ctx), input, ctx.now()),
   'claims.create': (input, ctx) => claims.createClaim(ctx.db, actorOf(ctx), input, ctx.now()),
   'claims.list': (filter, ctx) => claims.listClaims(ctx.db, actorOf(ctx), filter),
   'claims.get': ({ id }, ctx) => claims.getClaim(ctx.db, actorOf(ctx), id),

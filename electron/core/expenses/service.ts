@@ -100,9 +100,10 @@ export function trailText(steps: RequestStep[]): string {
     .join(' → ');
 }
 
+/** What the rules said beyond the routine (every expense goes to the manager): warnings and extra approvals. */
 function findingsText(decision: Decision): string {
   return decision.findings
-    .filter((f) => f.severity !== 'info')
+    .filter((f) => f.severity !== 'info' && !(f.ruleId === 'E-APPROVAL' && Object.keys(f.data).length === 0))
     .map((f) => `${f.ruleId}：${f.message}`)
     .join('；');
 }

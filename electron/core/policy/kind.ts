@@ -30,6 +30,8 @@ export interface KindDef<S extends z.ZodType = z.ZodType> {
   example: z.input<S>;
   /** A request people file and approvers decide (leave, expenses, quotes), not only a check (lateness, complaint deadlines). */
   submittable: boolean;
+  /** Where people file a kind that is not submitted as a bare request (e.g. expenses: the Expenses page, which links them). */
+  filedOn?: Label;
   /** The day the request was submitted, when the request says (e.g. its appliedOn): parameters in force that day judge it. */
   submittedOn?(request: z.output<S>): string | undefined;
   evaluate(request: z.output<S>, ctx: KindContext): KindOutcome;

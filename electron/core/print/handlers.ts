@@ -4,7 +4,7 @@ import { inArray } from 'drizzle-orm';
 import { formatTimestamp, localDate } from '../../../shared/dates';
 import { ROLE_LABELS } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
-import { CLAIM_STATUS_LABELS, EXPENSE_KIND, EXPENSE_STATUS_LABELS, EXPENSE_TYPE_LABELS, type Expense, type ExpenseStatus, type ExpenseType } from '../../../shared/expenses';
+import { CLAIM_STATUS_LABELS, EXPENSE_KIND, EXPENSE_STATUS_LABELS, PRINTABLE_EXPENSE_STATUSES, EXPENSE_TYPE_LABELS, type Expense, type ExpenseStatus, type ExpenseType } from '../../../shared/expenses';
 import { formatYuan } from '../../../shared/money';
 import { recordAudit } from '../audit/audit';
 import { actorOf, type Handlers } from '../api/context';
@@ -26,7 +26,7 @@ import { statementsHtml } from './statement';
 const PRINTABLE = new Set(['confirmed', 'production_requested', 'in_production', 'inspected', 'shipped', 'delivered', 'closed']);
 
 /** A 费用申请单 is printed once approved (pending, rejected or withdrawn requests have no valid slip). */
-const PRINTABLE_EXPENSES: ReadonlySet<ExpenseStatus> = new Set(['approved', 'claimed', 'reimbursed', 'disbursed', 'settled']);
+const PRINTABLE_EXPENSES: ReadonlySet<ExpenseStatus> = new Set(PRINTABLE_EXPENSE_STATUSES);
 
 /** What the 费用申请单 calls the amount asked for, per type. */
 const AMOUNT_LABELS: Partial<Record<ExpenseType, string>> = {

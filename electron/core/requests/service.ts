@@ -9,7 +9,7 @@ import type { Role } from '../../../shared/domain';
 import { ROLE_LABELS } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import type { ApprovalStep, Decision } from '../../../shared/policy';
-import type { PolicyRequest, RequestStep } from '../../../shared/requests';
+import { ON_BEHALF_ROLES, type PolicyRequest, type RequestStep } from '../../../shared/requests';
 import { recordAudit } from '../audit/audit';
 import type { Actor } from '../api/context';
 import type { Db, Tx } from '../db/connection';
@@ -19,8 +19,6 @@ import { evaluateRequest, kindDef } from '../policy/kinds';
 import { users } from '../users/schema';
 import { policyRequests, policyRequestSteps } from './schema';
 
-/** Roles that may enter a request on someone else's behalf (内勤 enters forms for anyone). */
-const ON_BEHALF_ROLES: readonly Role[] = ['assistant', 'admin', 'manager', 'director', 'gm'];
 /** Where a role step goes when nobody holds the role: up the line of authority. */
 const ESCALATION: readonly Role[] = ['supervisor', 'manager', 'director', 'gm'];
 /** Roles that see every request (the department's heads). */
@@ -152,6 +150,11 @@ function deniedError(decision: Decision): AppError {
 export function submit(db: Db, actor: Actor, input: { request: Record<string, unknown>; note: string; applicantId?: number }, at: Date): PolicyRequest {
   const applicant = applicantOf(db, actor, input.applicantId);
   const kind = typeof input.request.kind === 'string' ? kindDef(input.request.kind) : undefined;
+  if (kind?.filedOn) {
+    const message = `申请类型：“${kind.label.zh}”请在${kind.filedOn.zh}填写（须关联客户、订单或出差登记）`;
+    const messageEn = `Kind: "${kind.label.en}" is filed on ${kind.filedOn.en} (it links to a customer, order or trip)`;
+    throw new AppError('VALIDATION', message, messageEn, [{ field: 'kind', message, messageEn }]);
+  }
   if (kind && !kind.submittable) {
     throw new AppError('VALIDATION', `申请类型：“${kind.label.zh}”只用于制度检查，不能作为申请提交`, `Kind: "${kind.label.en}" is a policy check, not a request to submit`, [
       { field: 'kind', message: `申请类型：“${kind.label.zh}”不能提交`, messageEn: `Kind: "${kind.label.en}" cannot be submitted` },

@@ -386,6 +386,9 @@ function approvalChain(amountFen: number, ctx: KindContext): Finding[] {
   return expenseApproval.evaluate({ amountFen }, ctx, ctx.params('E-APPROVAL')).findings;
 }
 
+/** Expense kinds are filed on the Expenses page (expenses.create), never as bare requests. */
+const FILED_ON = { zh: '费用报销页面', en: 'the Expenses page' };
+
 const appliedOnField = () => f.date({ zh: '申请日期', en: 'Applied on' }).optional();
 
 /** `{"kind":"expense","amount"}`: the general approval chain of any expense. */
@@ -395,6 +398,7 @@ const expenseKind = defineKind({
   rules: ['E-APPROVAL'],
   // Filed through the expenses module (expenses.create), which links it to a customer, order or trip.
   submittable: false,
+  filedOn: FILED_ON,
   schema: z.object({
     amount: f.fen({ zh: '金额', en: 'Amount' }),
     appliedOn: appliedOnField(),
@@ -412,6 +416,7 @@ const entertainmentKind = defineKind({
   rules: ['E-ENTERTAIN', 'E-APPROVAL'],
   // Filed through the expenses module (expenses.create), which links it to a customer, order or trip.
   submittable: false,
+  filedOn: FILED_ON,
   schema: z.object({
     amount: f.fen({ zh: '金额', en: 'Amount' }),
     guests: f.int({ zh: '客人人数', en: 'Customer guests' }, { min: 1, max: 10_000 }),
@@ -445,6 +450,7 @@ const travelAdvanceKind = defineKind({
   rules: ['E-ADVANCE', 'E-APPROVAL'],
   // Filed through the expenses module (expenses.create), which links it to a customer, order or trip.
   submittable: false,
+  filedOn: FILED_ON,
   schema: z.object({
     amount: f.fen({ zh: '借款金额', en: 'Amount' }),
     travelApproved: f.bool({ zh: '出差登记已批准', en: 'Travel registration approved' }),
@@ -466,6 +472,7 @@ const transportKind = defineKind({
   rules: ['E-TRANSPORT', 'E-APPROVAL'],
   // Filed through the expenses module (expenses.create), which links it to a customer, order or trip.
   submittable: false,
+  filedOn: FILED_ON,
   schema: z
     .object({
       transportTotal: f.fen({ zh: '交通费合计', en: 'Transport total' }),
@@ -500,6 +507,7 @@ const lodgingKind = defineKind({
   rules: ['E-LODGING', 'E-PERDIEM', 'E-APPROVAL'],
   // Filed through the expenses module (expenses.create), which links it to a customer, order or trip.
   submittable: false,
+  filedOn: FILED_ON,
   schema: z.object({
     travelHoursOneWay: f.number({ zh: '单程交通时间（小时）', en: 'Travel hours one way' }, { max: 240 }),
     sameDayReturnPossible: f.bool({ zh: '可当天往返', en: 'Same-day return possible' }),
@@ -527,6 +535,7 @@ const perDiemKind = defineKind({
   rules: ['E-PERDIEM', 'E-APPROVAL'],
   // Filed through the expenses module (expenses.create), which links it to a customer, order or trip.
   submittable: false,
+  filedOn: FILED_ON,
   schema: z
     .object({
       travelDays: f.number({ zh: '出差天数', en: 'Travel days' }, { min: 0.5, max: 366, hint: { zh: '可按半天计，如 2.5', en: 'Halves allowed, e.g. 2.5' } }),
@@ -552,6 +561,7 @@ const projectExpenseKind = defineKind({
   rules: ['E-PROJECT', 'E-APPROVAL'],
   // Filed through the expenses module (expenses.create), which links it to a customer, order or trip.
   submittable: false,
+  filedOn: FILED_ON,
   schema: z.object({
     amount: f.fen({ zh: '金额', en: 'Amount' }),
     paymentReceivedOn: f.date({ zh: '客户款项到账日', en: 'Payment received on' }),
@@ -576,6 +586,7 @@ const teamProposalKind = defineKind({
   rules: ['E-TEAM', 'E-APPROVAL'],
   // Filed through the expenses module (expenses.create), which links it to a customer, order or trip.
   submittable: false,
+  filedOn: FILED_ON,
   schema: z.object({
     staffCost: f.fen({ zh: '人员成本', en: 'Staff cost' }),
     salesExpenses: f.fen({ zh: '销售费用', en: 'Sales expenses' }),
@@ -603,6 +614,7 @@ const travelRegistrationKind = defineKind({
   rules: ['E-APPROVAL'],
   // Filed through the expenses module (expenses.create), which links it to a customer, order or trip.
   submittable: false,
+  filedOn: FILED_ON,
   schema: z
     .object({
       destination: f.text({ zh: '出差地点', en: 'Destination' }, { max: 100 }),

@@ -4,7 +4,7 @@
 // pending; finance pays an approved advance out; anyone who sees it prints the 费用申请单.
 import { useCallback, useEffect, useId, useState, type ReactNode } from 'react';
 import { formatTimestamp } from '../../../../shared/dates';
-import { EXPENSE_KIND, EXPENSE_PAYER_ROLES, EXPENSE_TYPE_LABELS, TRIP_TYPES, type Expense, type ExpenseDetail, type ExpenseStatus, type ExpenseType } from '../../../../shared/expenses';
+import { EXPENSE_KIND, EXPENSE_PAYER_ROLES, EXPENSE_TYPE_LABELS, PRINTABLE_EXPENSE_STATUSES, TRIP_TYPES, type Expense, type ExpenseDetail, type ExpenseStatus, type ExpenseType } from '../../../../shared/expenses';
 import { formatYuan } from '../../../../shared/money';
 import { invoke } from '../../api/client';
 import { useSession } from '../../app/session';
@@ -30,7 +30,6 @@ function Fact(props: { label: string; value: ReactNode; wide?: boolean; testId?:
 type Confirming = 'withdraw' | 'disburse' | null;
 
 /** The core prints the 费用申请单 of an approved request only (electron/core/print/handlers.ts). */
-const UNPRINTABLE: readonly ExpenseStatus[] = ['pending', 'rejected', 'withdrawn'];
 
 export function ExpenseDrawer(props: {
   id: number;
@@ -290,7 +289,7 @@ export function ExpenseDrawer(props: {
             )}
             {confirming === null && (
               <>
-                <PrintButton target={{ expenseId: expense.id }} testId="expense-print" unavailable={UNPRINTABLE.includes(expense.status) ? t('printAfterApproval') : undefined} />
+                <PrintButton target={{ expenseId: expense.id }} testId="expense-print" unavailable={PRINTABLE_EXPENSE_STATUSES.includes(expense.status) ? undefined : t('printAfterApproval')} />
                 <span className="spacer" />
                 {canWithdraw && (
                   <button type="button" onClick={() => setConfirming('withdraw')} disabled={busy} data-testid="expense-withdraw">

@@ -5,8 +5,7 @@ import { ROLE_LABELS, ROLES, type Label, type Role } from '../../../../shared/do
 import { formatYuan, parseYuanToFen } from '../../../../shared/money';
 import type { KindField } from '../../../../shared/policy';
 
-/** Roles that enter requests for others (the core's requests service checks the same list). */
-export const ON_BEHALF_ROLES: readonly Role[] = ['assistant', 'admin', 'manager', 'director', 'gm'];
+export { ON_BEHALF_ROLES } from '../../../../shared/requests';
 
 /** What the form holds per field: text for typed inputs, a boolean for checkboxes. */
 export type FormValue = string | boolean;
