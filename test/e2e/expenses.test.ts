@@ -274,6 +274,11 @@ describe.skipIf(!chromiumPath())('expenses: trip → advance (three approvals, p
     expect(await form.getByTestId('claim-form-invoices').textContent()).toBe('¥1,580.00');
     expect(await form.getByTestId('claim-form-advance').getAttribute('data-used')).toBe('true');
     expect(await form.getByTestId('claim-form-offset').textContent()).toBe('−¥500.00');
+    // The core's live figures (claims.preview): E-TRANSPORT's ¥720 and two nights' per diem less the advance.
+    await expect.poll(() => form.getByTestId('claim-form-reimbursable').textContent()).toBe('¥870.00');
+    expect(await form.getByTestId('claim-form-payable').textContent()).toBe('¥370.00');
+    expect(await item(ids.transport).getByTestId('claim-form-item-reimbursable').textContent()).toContain('¥720.00');
+    expect(await item(ids.lodging).getByTestId('claim-form-item-reimbursable').textContent()).toContain('¥150.00');
     await e.shot('e2e-expenses-claim-form');
 
     await page.keyboard.press('Control+Enter');

@@ -6,7 +6,7 @@
 // submits, Esc closes.
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { ChannelInput } from '../../../../shared/api';
-import { NO_INVOICE_TYPES, EXPENSE_TYPE_LABELS, type Claim, type Expense } from '../../../../shared/expenses';
+import { NO_INVOICE_TYPES, EXPENSE_TYPE_LABELS, type Claim, type ClaimPreview, type Expense } from '../../../../shared/expenses';
 import { formatYuan } from '../../../../shared/money';
 import { invoke } from '../../api/client';
 import { Field } from '../../app/Field';
@@ -26,6 +26,9 @@ interface ItemDraft {
 }
 
 type Errors = Record<string, string>;
+/** How long the form waits after typing before asking the core for the figures. */
+const PREVIEW_DELAY_MS = 300;
+
 const rowError = (expenseId: number, rowKey: number, field: keyof Omit<InvoiceDraft, 'key'>) => `${expenseId}:${rowKey}:${field}`;
 const itemError = (expenseId: number) => `${expenseId}:item`;
 
@@ -167,6 +170,35 @@ export function ClaimForm(props: { onClose(): void; onCreated(claim: Claim): voi
     return placed;
   }
 
+  // Live figures: the core works out what this claim would pay (claims.preview, the same checks as
+  // claims.create; writes nothing) once every picked item is complete.
+  const previewKey =
+    picked.length > 0 && Object.keys(built.problems).length === 0 ? JSON.stringify({ ...(applicantId ? { applicantId } : {}), items: built.items, note: '' }) : null;
+  const [preview, setPreview] = useState<ClaimPreview | null>(null);
+  const placeRef = useRef(placeIssues);
+  placeRef.current = placeIssues;
+  useEffect(() => {
+    setPreview(null);
+    if (!previewKey) return;
+    let alive = true;
+    const timer = window.setTimeout(() => {
+      invoke('claims.preview', JSON.parse(previewKey) as ChannelInput<'claims.preview'>)
+        .then((figures) => {
+          if (!alive) return;
+          setPreview(figures);
+          setErrors({});
+        })
+        .catch((error: unknown) => {
+          if (alive) setErrors(placeRef.current(error));
+        });
+    }, PREVIEW_DELAY_MS);
+    return () => {
+      alive = false;
+      window.clearTimeout(timer);
+    };
+  }, [previewKey]);
+  const previewOf = (expenseId: number) => preview?.items.find((i) => i.expenseId === expenseId);
+
   async function submit() {
     if (busy) return;
     if (picked.length === 0) {
@@ -281,6 +313,12 @@ export function ClaimForm(props: { onClose(): void; onCreated(claim: Claim): voi
                     {t('approvedUpTo')} <strong className="num">{formatYuan(expense.approvedFen)}</strong>
                   </span>
                 </label>
+                {d.picked && previewOf(expense.id) && (
+                  <p className="claim-pick-basis small" data-testid="claim-form-item-reimbursable">
+                    {t('reimbursable')} <strong className="num">{formatYuan(previewOf(expense.id)!.reimbursableFen)}</strong>
+                    <span className="muted"> · {lang === 'zh' ? previewOf(expense.id)!.basis : previewOf(expense.id)!.basisEn}</span>
+                  </p>
+                )}
                 {d.picked && (
                   <div className="claim-pick-body">
                     {errorOf(itemError(expense.id)) && (
@@ -410,8 +448,24 @@ export function ClaimForm(props: { onClose(): void; onCreated(claim: Claim): voi
                 {offsetFen ? `−${formatYuan(offsetFen)}` : formatYuan(0)}
               </dd>
             </div>
+            {preview && (
+              <>
+                <div>
+                  <dt>{t('reimbursable')}</dt>
+                  <dd className="num" data-testid="claim-form-reimbursable">
+                    {formatYuan(preview.reimbursableFen)}
+                  </dd>
+                </div>
+                <div>
+                  <dt>{preview.payableFen < 0 ? t('refundLabel') : t('payableLabel')}</dt>
+                  <dd className="num" data-testid="claim-form-payable">
+                    <strong>{formatYuan(Math.abs(preview.payableFen))}</strong>
+                  </dd>
+                </div>
+              </>
+            )}
           </dl>
-          <span className="muted small claim-form-note">{t('claimComputedHint')}</span>
+          {!preview && <span className="muted small claim-form-note">{t('claimComputedHint')}</span>}
           <span className="spacer" />
           <button type="button" onClick={props.onClose}>
             {t('cancel')}

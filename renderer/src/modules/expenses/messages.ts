@@ -173,7 +173,7 @@ const zh = {
   advanceUsed: '本单冲抵',
   advanceNotUsed: '所属出差的费用未选入本单，不冲抵',
   pickedCount: '已选',
-  claimComputedHint: '可报销金额由系统按制度计算，提交后显示',
+  claimComputedHint: '填完发票后，系统按制度算出可报销金额',
   pickSomething: '请至少勾选一项费用',
   claimSubmit: '提交报销单',
 };
@@ -346,7 +346,7 @@ const en: Record<keyof typeof zh, string> = {
   advanceUsed: 'offset on this claim',
   advanceNotUsed: "not offset: no expense of its trip is on this claim",
   pickedCount: 'Picked',
-  claimComputedHint: 'The reimbursable amounts are worked out by policy and shown once submitted',
+  claimComputedHint: 'Once the invoices are in, the reimbursable amounts are worked out by policy',
   pickSomething: 'Tick at least one expense',
   claimSubmit: 'Submit reimbursement',
 };
