@@ -142,7 +142,7 @@ async function main(): Promise<number> {
   try {
     // 1. Demo data.
     let core: Core = await open();
-    const demo = await generateDemo(core, { customers: CUSTOMERS, seed: SEED, asOf: localDate(new Date()) });
+    const demo = await generateDemo(core, { customers: CUSTOMERS, seed: SEED, asOf: localDate(new Date()), expenses: false });
     log(`销售台账 性能测试 / SalesDesk benchmark — ${CUSTOMERS.toLocaleString('en-US')} customers, ${RUNS} runs each`);
     log(`生成演示数据 / demo data: ${(demo.timings.totalMs / 1000).toFixed(2)} s total — customers ${demo.timings.customersMs} ms, team ${demo.timings.teamMs} ms (22 scrypt hashes)`);
 

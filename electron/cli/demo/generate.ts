@@ -30,6 +30,8 @@ export interface DemoOptions {
   orders?: number | undefined;
   /** How many customers buy (default: about one per four orders); the benchmark sets it. */
   buyers?: number | undefined;
+  /** A year of expense requests and reimbursements after the orders (default true; tests of the customer files skip them). */
+  expenses?: boolean | undefined;
   /** Check every order confirmation against the policy engine while generating (tests). */
   verify?: boolean | undefined;
   seed: number;
@@ -157,9 +159,14 @@ export async function generateDemo(core: Core, options: DemoOptions): Promise<De
     const owned = new Map<number, { id: number; name: string }[]>();
     plan.customers.forEach((row, i) => {
       if (row.status === 'lost' || row.archivedAt !== null) return;
-      owned.set(row.ownerId, [...(owned.get(row.ownerId) ?? []), { id: ids[i]!, name: row.name }]);
+      const list = owned.get(row.ownerId) ?? [];
+      list.push({ id: ids[i]!, name: row.name });
+      owned.set(row.ownerId, list);
     });
-    const expenses = generateExpenses(core, users, (ownerId) => owned.get(ownerId) ?? [], { seed: (options.seed ^ 0x5bd1e995) >>> 0, asOf: options.asOf });
+    const expenses =
+      options.expenses === false
+        ? { requests: 0, claims: 0, paid: 0, pending: 0 }
+        : generateExpenses(core, users, (ownerId) => owned.get(ownerId) ?? [], { seed: (options.seed ^ 0x5bd1e995) >>> 0, asOf: options.asOf });
     const done = performance.now();
 
     return {
