@@ -2,7 +2,7 @@
 // may be reimbursed follows the rules of the day the expense was filed (E-ENTERTAIN's invoice day,
 // E-TRANSPORT's shares, E-LODGING/E-PERDIEM per invoiced night, the approved amount as the ceiling);
 // paid-out advances of the claim's trips are offset (E-ADVANCE); finance pays or returns it.
-import { and, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { localDate } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
@@ -29,7 +29,7 @@ import { evaluateRequest } from '../policy/kinds';
 import { policyRequests } from '../requests/schema';
 import { applicantOf } from '../requests/service';
 import { users } from '../users/schema';
-import { expenseRows, nextNumber, statusZh } from './service';
+import { expenseRows, nextNumber, statusZh, teamOf } from './service';
 import { expenseClaimItems, expenseClaims, expenseInvoices, expenses } from './schema';
 
 const yuan = formatYuan;
@@ -300,7 +300,7 @@ export function createClaim(db: Db, actor: Actor, input: ClaimCreateInput, at: D
 
 const payer = alias(users, 'payer');
 
-function claimRows(db: Db | Tx, where: ReturnType<typeof eq> | undefined, limit = 500): Claim[] {
+function claimRows(db: Db | Tx, where: SQL | undefined, limit = 500): Claim[] {
   const heads = db
     .select({ c: expenseClaims, applicantName: users.displayName, region: users.region, paidByName: payer.displayName })
     .from(expenseClaims)
@@ -375,15 +375,17 @@ function claimById(db: Db | Tx, id: number): Claim {
   return row;
 }
 
-function maySee(db: Db | Tx, actor: Actor, claim: Claim): boolean {
-  if (EXPENSE_SEE_ALL_ROLES.includes(actor.role)) return true;
-  if (claim.applicantId === actor.id || claim.enteredById === actor.id) return true;
-  return actor.role === 'supervisor' && db.select({ id: users.id }).from(users).where(and(eq(users.id, claim.applicantId), eq(users.managerId, actor.id))).get() !== undefined;
+/** Claims the actor may see, as expenses (see expenseScope): his own and those he entered; a supervisor's team's; the heads, finance and assistants all. */
+function claimScope(db: Db | Tx, actor: Actor): SQL | undefined {
+  if (EXPENSE_SEE_ALL_ROLES.includes(actor.role)) return undefined;
+  const own = or(eq(expenseClaims.applicantId, actor.id), eq(expenseClaims.enteredBy, actor.id));
+  const team = actor.role === 'supervisor' ? teamOf(db, actor.id) : [];
+  return team.length ? or(own, inArray(expenseClaims.applicantId, team)) : own;
 }
 
 export function getClaim(db: Db | Tx, actor: Actor, id: number): Claim {
-  const claim = claimById(db, id);
-  if (!maySee(db, actor, claim)) throw new AppError('NOT_FOUND', `报销单 #${id} 不存在`, `Reimbursement #${id} not found`);
+  const claim = claimRows(db, and(eq(expenseClaims.id, id), claimScope(db, actor)))[0];
+  if (!claim) throw new AppError('NOT_FOUND', `报销单 #${id} 不存在`, `Reimbursement #${id} not found`);
   return claim;
 }
 
@@ -391,8 +393,9 @@ export function listClaims(db: Db, actor: Actor, filter: { status?: ClaimStatus;
   const where = and(
     filter.status ? eq(expenseClaims.status, filter.status) : undefined,
     filter.applicantId ? eq(expenseClaims.applicantId, filter.applicantId) : undefined,
-  ) as ReturnType<typeof eq> | undefined;
-  return claimRows(db, where).filter((c) => maySee(db, actor, c));
+    claimScope(db, actor),
+  );
+  return claimRows(db, where);
 }
 
 // —— finance ——

@@ -40,8 +40,9 @@ import { expenseClaims, expenses } from './schema';
 
 // —— who sees what ——
 
-function teamOf(db: Db | Tx, actor: Actor): number[] {
-  return db.select({ id: users.id }).from(users).where(eq(users.managerId, actor.id)).all().map((u) => u.id);
+/** A supervisor's direct reports. */
+export function teamOf(db: Db | Tx, supervisorId: number): number[] {
+  return db.select({ id: users.id }).from(users).where(eq(users.managerId, supervisorId)).all().map((u) => u.id);
 }
 
 /** Expenses the actor may see: the heads, finance and assistants all; a supervisor his team's; a rep his own. */
@@ -49,7 +50,7 @@ export function expenseScope(db: Db | Tx, actor: Actor): SQL | undefined {
   if (EXPENSE_SEE_ALL_ROLES.includes(actor.role)) return undefined;
   const own = or(eq(expenses.applicantId, actor.id), eq(expenses.enteredBy, actor.id));
   if (actor.role === 'supervisor') {
-    const team = teamOf(db, actor);
+    const team = teamOf(db, actor.id);
     return team.length ? or(own, inArray(expenses.applicantId, team)) : own;
   }
   return own;
