@@ -89,10 +89,17 @@ async function refused(caller: Caller, channel: string, input: unknown, code: Ap
   return error;
 }
 
-/** A travel registration (出差登记) of the caller, approved by `approver` unless null. */
-async function trip(caller: Caller, approver: Caller | null, dates: { startDate: string; endDate: string } = { startDate: '2026-11-16', endDate: '2026-11-18' }): Promise<Expense> {
+/**
+ * A travel registration (出差登记) of the caller, approved by `approver` — or by each of `approver` in
+ * turn (a rep under a supervisor: the supervisor, then the manager) — unless null.
+ */
+async function trip(
+  caller: Caller,
+  approver: Caller | readonly Caller[] | null,
+  dates: { startDate: string; endDate: string } = { startDate: '2026-11-16', endDate: '2026-11-18' },
+): Promise<Expense> {
   const registered = await file(caller, { type: 'travel', purpose: '苏州客户拜访', fields: { destination: '苏州', ...dates, customersToVisit: '苏州恒达化工' } });
-  if (approver) await approve(registered, approver);
+  if (approver) await approve(registered, ...(Array.isArray(approver) ? approver : [approver]));
   return expenseOf(caller, registered.id);
 }
 
@@ -120,7 +127,7 @@ describe('the rules’ defaults are the domain book’s numbers', () => {
 
 // —— E-APPROVAL ——
 
-describe('E-APPROVAL: the manager; above 5,000 yuan also the gm', () => {
+describe('E-APPROVAL: the direct superior and the manager; above 5,000 yuan also the gm', () => {
   it.each([
     ['4,999.99', P.gmAboveFen - 1, false],
     ['5,000.00', P.gmAboveFen, false],
@@ -137,7 +144,7 @@ describe('E-APPROVAL: the manager; above 5,000 yuan also the gm', () => {
     expect(seen(request.decision)).toEqual(gm ? ['E-APPROVAL:approval', 'E-APPROVAL:approval'] : ['E-APPROVAL:approval']);
     expect(request.decision.approvals).toEqual(gm ? ['manager', 'gm'] : ['manager']);
     expect(preview.approvals).toEqual(request.decision.approvals);
-    expect(stepsOf(request)).toEqual(gm ? [['manager', '王经理', 'pending'], ['gm', null, 'waiting']] : [['manager', '王经理', 'pending']]);
+    expect(stepsOf(request)).toEqual(gm ? [['manager', '王经理', 'pending'], ['gm', '赵总', 'waiting']] : [['manager', '王经理', 'pending']]);
     expect(await inboxIds(manager)).toEqual([request.id]);
     expect(await inboxIds(team.gm)).toEqual([]);
 
@@ -152,18 +159,41 @@ describe('E-APPROVAL: the manager; above 5,000 yuan also the gm', () => {
     expect(done.trail).toBe(gm ? `销售经理 王经理 同意 ${TODAY} → 总经理 赵总 同意 ${TODAY}` : `销售经理 王经理 同意 ${TODAY}`);
   });
 
-  it('a rep under a supervisor: the supervisor is his manager step; the gm above 5,000 yuan', async () => {
+  it('a rep under a supervisor: the supervisor, then his manager by name; the gm above 5,000 yuan', async () => {
     const { repA, supervisor, manager, gm } = await setup();
-    const expense = await file(repA, { type: 'sample', purpose: '寄样', fields: { amount: P.gmAboveFen + 1 } });
+    const other = await t.userWith('manager', { displayName: '刘经理' });
+    const atLimit = await requestOf(repA, await file(repA, { type: 'sample', purpose: '寄样', fields: { amount: P.gmAboveFen } }));
+    expect(atLimit.decision.approvals).toEqual(['supervisor', 'manager']);
+    expect(stepsOf(atLimit)).toEqual([
+      ['supervisor', '孙主管', 'pending'],
+      ['manager', '王经理', 'waiting'],
+    ]);
+    const input: CreateInput = { type: 'sample', purpose: '寄样', fields: { amount: P.gmAboveFen + 1 } };
+    expect((await repA.call('expenses.preview', input)).approvals).toEqual(['supervisor', 'manager', 'gm']);
+    const expense = await file(repA, input);
     const request = await requestOf(repA, expense);
     expect(stepsOf(request)).toEqual([
       ['supervisor', '孙主管', 'pending'],
-      ['gm', null, 'waiting'],
+      ['manager', '王经理', 'waiting'],
+      ['gm', '赵总', 'waiting'],
     ]);
-    expect(await inboxIds(supervisor)).toEqual([request.id]);
+    expect(request.steps.map((s) => s.approverId)).toEqual([supervisor.id, manager.id, gm.id]);
+    expect(await inboxIds(supervisor)).toEqual([atLimit.id, request.id]);
     expect(await inboxIds(manager)).toEqual([]);
-    await approve(expense, supervisor, gm);
-    expect((await expenseOf(repA, expense.id)).status).toBe('approved');
+    expect(await inboxIds(other)).toEqual([]);
+    // the supervisor's approval is not enough: the manager's step comes next, and only 王经理's
+    await approve(expense, supervisor);
+    expect((await expenseOf(repA, expense.id)).status).toBe('pending');
+    expect(await inboxIds(manager)).toEqual([request.id]);
+    expect(await inboxIds(other)).toEqual([]);
+    expect(await inboxIds(gm)).toEqual([]);
+    await approve(expense, manager);
+    expect((await expenseOf(repA, expense.id)).status).toBe('pending');
+    expect(await inboxIds(gm)).toEqual([request.id]);
+    await approve(expense, gm);
+    const done = await expenseOf(repA, expense.id);
+    expect(done.status).toBe('approved');
+    expect(done.trail).toBe(`销售主管 孙主管 同意 ${TODAY} → 销售经理 王经理 同意 ${TODAY} → 总经理 赵总 同意 ${TODAY}`);
   });
 });
 
@@ -309,7 +339,7 @@ describe('E-ADVANCE: an approved trip, at most 500 yuan, the manager → finance
     expect(stepsOf(request)).toEqual([
       ['manager', '王经理', 'pending'],
       ['finance', null, 'waiting'],
-      ['gm', null, 'waiting'],
+      ['gm', '赵总', 'waiting'],
     ]);
     expect(await inboxIds(finance)).toEqual([]);
     expect(await inboxIds(gm)).toEqual([]);
@@ -333,6 +363,28 @@ describe('E-ADVANCE: an approved trip, at most 500 yuan, the manager → finance
     await refused(finance, 'expenses.disburse', { id: expense.id }, 'CONFLICT');
     const { advances } = await repB.call('claims.claimable', {});
     expect(advances).toEqual([]); // nothing of the trip is claimable yet, so no advance to offset
+  });
+
+  it('a rep under a supervisor: the supervisor, his manager by name, finance (anyone holding it), then the gm', async () => {
+    const { repA, supervisor, manager, finance, gm } = await setup();
+    const registered = await trip(repA, [supervisor, manager]);
+    expect(registered.status).toBe('approved');
+    const expense = await file(repA, advance(registered.id, 30_000));
+    const request = await requestOf(repA, expense);
+    expect(request.decision.approvals).toEqual(['supervisor', 'manager', 'finance', 'gm']);
+    expect(stepsOf(request)).toEqual([
+      ['supervisor', '孙主管', 'pending'],
+      ['manager', '王经理', 'waiting'],
+      ['finance', null, 'waiting'],
+      ['gm', '赵总', 'waiting'],
+    ]);
+    await approve(expense, supervisor);
+    expect(await inboxIds(manager)).toEqual([request.id]);
+    expect(await inboxIds(finance)).toEqual([]);
+    await approve(expense, manager);
+    expect(await inboxIds(finance)).toEqual([request.id]);
+    await approve(expense, finance, gm);
+    expect((await expenseOf(repA, expense.id)).status).toBe('approved');
   });
 
   it('offset on the claim of its own trip only; more advance than reimbursable leaves the employee owing (应退)', async () => {
@@ -597,25 +649,33 @@ describe('E-PROJECT: within 2 working days after the customer’s payment; petty
     }
   });
 
-  it('urgent petty cash: the manager, then the gm (a rep under a supervisor: the supervisor first)', async () => {
-    const { repB, repA, manager, gm } = await setup();
+  it('urgent petty cash: the manager, then the gm (a rep under a supervisor: the supervisor first, then his manager by name)', async () => {
+    const { repB, repA, supervisor, manager, gm } = await setup();
+    const other = await t.userWith('manager', { displayName: '刘经理' });
     const cash = await file(repB, project({ paymentReceivedOn: '2026-11-20', pettyCash: true }));
     const request = await requestOf(repB, cash);
     expect(seen(request.decision)).toEqual(['E-APPROVAL:approval', 'E-PROJECT:approval']);
     expect(stepsOf(request)).toEqual([
       ['manager', '王经理', 'pending'],
-      ['gm', null, 'waiting'],
+      ['gm', '赵总', 'waiting'],
     ]);
     await approve(cash, manager);
     expect(await inboxIds(gm)).toEqual([request.id]);
     await approve(cash, gm);
     expect((await expenseOf(repB, cash.id)).status).toBe('approved');
-    const forA = await requestOf(repA, await file(repA, project({ paymentReceivedOn: '2026-11-20', pettyCash: true })));
+    const cashA = await file(repA, project({ paymentReceivedOn: '2026-11-20', pettyCash: true }));
+    const forA = await requestOf(repA, cashA);
     expect(stepsOf(forA)).toEqual([
       ['supervisor', '孙主管', 'pending'],
-      ['manager', null, 'waiting'],
-      ['gm', null, 'waiting'],
+      ['manager', '王经理', 'waiting'],
+      ['gm', '赵总', 'waiting'],
     ]);
+    expect(forA.steps[1]!.approverId).toBe(manager.id);
+    await approve(cashA, supervisor);
+    expect(await inboxIds(manager)).toEqual([forA.id]);
+    expect(await inboxIds(other)).toEqual([]);
+    await approve(cashA, manager, gm);
+    expect((await expenseOf(repA, cashA.id)).status).toBe('approved');
   });
 });
 
@@ -643,7 +703,7 @@ describe('E-TEAM: staff cost plus sales expenses at most 15 % of the projected n
       expect(request.decision.computed).toMatchObject({ capFen: 15_000_000, costFen: staff + sales });
       expect(stepsOf(request)).toEqual([
         ['manager', '王经理', 'pending'],
-        ['gm', null, 'waiting'],
+        ['gm', '赵总', 'waiting'],
       ]);
       await approve(expense, manager);
       expect(await inboxIds(gm)).toEqual([request.id]);
@@ -671,7 +731,7 @@ describe('parameters: a new version applies to new requests; a filed request kee
     const after = await file(repB, input);
     expect(stepsOf(await requestOf(repB, after))).toEqual([
       ['manager', '王经理', 'pending'],
-      ['gm', null, 'waiting'],
+      ['gm', '赵总', 'waiting'],
     ]);
     // the earlier request keeps its decision and its one step
     expect(stepsOf(await requestOf(repB, before))).toEqual([['manager', '王经理', 'pending']]);
@@ -806,8 +866,10 @@ describe('bad input is refused, Chinese first, naming the field, and writes noth
       expect(error.message).toContain(word);
     }
     const theirs = await file(repA, { type: 'other', purpose: '张伟的', fields: { amount: 10_000 } });
-    await approve(theirs, t.team.supervisor);
-    await refused(repB, 'claims.create', { items: [{ expenseId: theirs.id, invoices: [invoice('P-1', TODAY, 5_000)] }] }, 'VALIDATION', 'items.0.expenseId');
+    await approve(theirs, t.team.supervisor, manager);
+    expect((await expenseOf(repA, theirs.id)).status).toBe('approved');
+    const notMine = await refused(repB, 'claims.create', { items: [{ expenseId: theirs.id, invoices: [invoice('P-1', TODAY, 5_000)] }] }, 'VALIDATION', 'items.0.expenseId');
+    expect(notMine.message).toContain('不是申请人的');
     await refused(repB, 'claims.create', { items: [{ expenseId: 9_999, invoices: [invoice('P-1', TODAY, 5_000)] }] }, 'VALIDATION', 'items.0.expenseId');
     await refused(repB, 'claims.create', { items: [] }, 'VALIDATION', 'items');
   });
@@ -863,8 +925,9 @@ describe('bad input is refused, Chinese first, naming the field, and writes noth
     const perDiem = (tripId: number | null): CreateInput => ({ type: 'per_diem', purpose: '补贴', tripId, fields: { travelDays: 1 } });
     const none = await refused(repB, 'expenses.create', perDiem(null), 'VALIDATION', 'tripId');
     expect(none.message).toMatch(/^出差登记：/);
-    const theirs = await trip(repA, supervisor);
-    await refused(repB, 'expenses.create', perDiem(theirs.id), 'VALIDATION', 'tripId');
+    const theirs = await trip(repA, [supervisor, manager]);
+    expect(theirs.status).toBe('approved');
+    expect((await refused(repB, 'expenses.create', perDiem(theirs.id), 'VALIDATION', 'tripId')).message).toContain('不是申请人的出差登记');
     const pending = await trip(repB, null);
     expect((await refused(repB, 'expenses.create', perDiem(pending.id), 'VALIDATION', 'tripId')).message).toContain('尚未批准');
     const own = await trip(repB, manager);
@@ -972,6 +1035,8 @@ describe('access: reps see their own, supervisors their team’s, the heads all;
     const { manager, director } = await setup();
     const expense = await file(manager, { type: 'other', purpose: '经理差旅', fields: { amount: 10_000 } });
     const request = await requestOf(manager, expense);
+    // his director takes the manager's step: no manager step at all
+    expect(request.decision.approvals).toEqual(['director']);
     expect(stepsOf(request)).toEqual([['director', '钱总监', 'pending']]);
     expect(await inboxIds(manager)).toEqual([]);
     await refused(manager, 'requests.decide', { id: request.id, version: request.version, decision: 'approve', comment: '' }, 'FORBIDDEN');
@@ -1217,7 +1282,7 @@ describe('expenses.ratio (费效比): expenses ÷ sales by rep, region and chann
     const october = await inspected(repA, c1, 1);
     setDay('2026-10-20');
     await shipAndDeliver(october, 1, '2026-10-10', '2026-10-12');
-    await approve(await file(repA, { type: 'other', purpose: '十月资料费', fields: { amount: 10_000 } }), supervisor);
+    await approve(await file(repA, { type: 'other', purpose: '十月资料费', fields: { amount: 10_000 } }), supervisor, manager);
 
     // November's sales
     setDay('2026-11-02');
@@ -1233,21 +1298,21 @@ describe('expenses.ratio (费效比): expenses ÷ sales by rep, region and chann
     await finance.call('ledger.reverse', { entryId: sale.id, reason: '签收登记错误' });
 
     // 张伟's November expenses
-    await approve(await file(repA, { type: 'entertainment', purpose: '宴请恒达', customerId: c1, fields: { amount: 30_000, guests: 4, eventDate: '2026-11-25' } }), supervisor);
+    await approve(await file(repA, { type: 'entertainment', purpose: '宴请恒达', customerId: c1, fields: { amount: 30_000, guests: 4, eventDate: '2026-11-25' } }), supervisor, manager);
     const paidOther = await file(repA, { type: 'other', purpose: '展会资料', fields: { amount: 20_000 } });
-    await approve(paidOther, supervisor);
+    await approve(paidOther, supervisor, manager);
     const paidClaim = await repA.call('claims.create', { items: [{ expenseId: paidOther.id, invoices: [invoice('N-1', TODAY, 15_000)] }] });
     await finance.call('claims.pay', { id: paidClaim.id, version: paidClaim.version });
     await decide(supervisor, await file(repA, { type: 'sample', purpose: '驳回的样品', fields: { amount: 50_000 } }), 'reject', '不需要');
     await file(repA, { type: 'sample', purpose: '待批的样品', fields: { amount: 7_000 } });
-    const tripA = await trip(repA, supervisor);
+    const tripA = await trip(repA, [supervisor, manager]);
     const advance = await file(repA, { type: 'travel_advance', purpose: '借款', tripId: tripA.id, fields: { amount: 40_000 } });
-    await approve(advance, supervisor, finance, gm);
+    await approve(advance, supervisor, manager, finance, gm);
     await finance.call('expenses.disburse', { id: advance.id });
     const perDiem = await file(repA, { type: 'per_diem', purpose: '补贴', tripId: tripA.id, fields: { travelDays: 2 } });
-    await approve(perDiem, supervisor);
+    await approve(perDiem, supervisor, manager);
     await repA.call('claims.create', { items: [{ expenseId: perDiem.id }] });
-    await approve(await file(repA, { type: 'team', purpose: '华东团队', fields: { staffCost: 1_000_000, salesExpenses: 500_000, projectedNewRevenue: 100_000_000 } }), supervisor, gm);
+    await approve(await file(repA, { type: 'team', purpose: '华东团队', fields: { staffCost: 1_000_000, salesExpenses: 500_000, projectedNewRevenue: 100_000_000 } }), supervisor, manager, gm);
 
     // 李娜's
     const tripB = await trip(repB, manager, { startDate: '2026-11-09', endDate: '2026-11-10' });

@@ -1,7 +1,8 @@
 // Requests judged by the policy engine (DOMAIN §1 "approvals are enforced in the main process", §6
 // expenses, §8 leave): judged once at submission by the parameters in force that day; a blocked
 // request is refused and nothing is written; otherwise its steps are the applicant's direct superior
-// by name, then roles (escalating up the line when nobody but the applicant holds one). Inbox,
+// by name, then roles: the first holder of the role up the applicant's own line by name, else anyone
+// holding it (escalating up the line when nobody but the applicant holds one). Inbox,
 // decide, withdraw; nobody ever approves his own request; every write is audited.
 // Expenses are filed through expenses.create (which links them to a customer, order or trip and
 // files their request); the generic requests.submit refuses every expense kind.
@@ -85,8 +86,8 @@ async function auditOf(requestId: number): Promise<AuditEntry[]> {
 }
 
 describe('submission: the steps', () => {
-  it('a rep’s expense above 5,000 yuan goes to his manager by name, then to a gm', async () => {
-    const { repB, manager } = await setup();
+  it('a rep’s expense above 5,000 yuan goes to his manager by name, then to the gm above him by name', async () => {
+    const { repB, manager, gm } = await setup();
     const request = await fileExpense(repB, 600_000, { note: '客户拜访' });
     expect(request).toMatchObject({
       kind: 'expense',
@@ -106,11 +107,20 @@ describe('submission: the steps', () => {
     expect(request.decision.findings.map((f) => f.ruleId)).toEqual(['E-APPROVAL', 'E-APPROVAL']);
     expect(request.steps).toEqual([
       { seq: 1, role: 'manager', approverId: manager.id, approverName: '王经理', status: 'pending', decidedBy: null, decidedByName: null, decidedAt: null, comment: '' },
-      { seq: 2, role: 'gm', approverId: null, approverName: null, status: 'waiting', decidedBy: null, decidedByName: null, decidedAt: null, comment: '' },
+      { seq: 2, role: 'gm', approverId: gm.id, approverName: '赵总', status: 'waiting', decidedBy: null, decidedByName: null, decidedAt: null, comment: '' },
     ]);
     expect(t.count('policy_requests')).toBe(1);
     expect(t.count('policy_request_steps')).toBe(2);
     expect((await repB.call('requests.mine', {})).map((r) => r.id)).toEqual([request.id]);
+    // the gm step is 赵总's, who is on 李娜's line: a second gm does not get it
+    const otherGm = await t.userWith('gm', { displayName: '钱副总' });
+    const afterManager = await decide(manager, request, 'approve');
+    expect(await inboxIds(gm)).toEqual([request.id]);
+    expect(await inboxIds(otherGm)).toEqual([]);
+    const error = await otherGm.fail('requests.decide', { id: request.id, version: afterManager.version, decision: 'approve', comment: '' });
+    expect(error.code).toBe('FORBIDDEN');
+    expect(error.message).toContain('赵总');
+    expect((await decide(gm, afterManager, 'approve')).status).toBe('approved');
   });
 
   it('exactly 5,000 yuan needs the manager only; one fen more also the gm', async () => {
@@ -121,26 +131,111 @@ describe('submission: the steps', () => {
     const above = await fileExpense(repB, 500_001);
     expect(stepsOf(above)).toEqual([
       ['manager', '王经理', 'pending'],
-      ['gm', null, 'waiting'],
+      ['gm', '赵总', 'waiting'],
     ]);
   });
 
-  it('a supervisor who is the direct superior gets the superior step by name', async () => {
+  it('a rep under a supervisor: the supervisor, then his manager by name — both, in that order; another manager never sees it', async () => {
     const { repA, supervisor, manager, gm } = await setup();
-    const request = await fileExpense(repA, 600_000);
+    const other = await t.userWith('manager', { displayName: '刘经理' });
+    const request = await fileExpense(repA, 100_000);
+    expect(request.decision.approvals).toEqual(['supervisor', 'manager']);
+    expect(request.decision.approvalSteps).toEqual([
+      { role: 'supervisor', superior: true },
+      { role: 'manager', superior: false },
+    ]);
     expect(stepsOf(request)).toEqual([
       ['supervisor', '孙主管', 'pending'],
-      ['gm', null, 'waiting'],
+      ['manager', '王经理', 'waiting'],
     ]);
-    expect(request.steps[0]!.approverId).toBe(supervisor.id);
+    expect(request.steps.map((s) => s.approverId)).toEqual([supervisor.id, manager.id]);
     expect(await inboxIds(supervisor)).toEqual([request.id]);
     expect(await inboxIds(manager)).toEqual([]);
-    const approved = await decide(supervisor, request, 'approve');
-    expect(stepsOf(approved)).toEqual([
+    expect(await inboxIds(other)).toEqual([]);
+    // the manager cannot take his step before the supervisor; another manager cannot even see it
+    const before = t.snapshot();
+    const early = await manager.fail('requests.decide', { id: request.id, version: request.version, decision: 'approve', comment: '' });
+    expect(early.code).toBe('FORBIDDEN');
+    expect(early.message).toContain('孙主管');
+    expect((await other.fail('requests.decide', { id: request.id, version: request.version, decision: 'approve', comment: '' })).code).toBe('NOT_FOUND');
+    expect(t.snapshot()).toBe(before);
+
+    const bySupervisor = await decide(supervisor, request, 'approve');
+    expect(bySupervisor.status).toBe('pending');
+    expect(stepsOf(bySupervisor)).toEqual([
       ['supervisor', '孙主管', 'approved'],
-      ['gm', null, 'pending'],
+      ['manager', '王经理', 'pending'],
+    ]);
+    expect(await inboxIds(supervisor)).toEqual([]);
+    expect(await inboxIds(manager)).toEqual([request.id]);
+    expect(await inboxIds(other)).toEqual([]);
+    expect((await other.fail('requests.decide', { id: request.id, version: bySupervisor.version, decision: 'approve', comment: '' })).code).toBe('NOT_FOUND');
+    // nor can the supervisor take the manager's step as well
+    expect((await supervisor.fail('requests.decide', { id: request.id, version: bySupervisor.version, decision: 'approve', comment: '' })).code).toBe('FORBIDDEN');
+    const done = await decide(manager, bySupervisor, 'approve');
+    expect(done.status).toBe('approved');
+    expect(done.steps.map((s) => [s.status, s.decidedByName])).toEqual([
+      ['approved', '孙主管'],
+      ['approved', '王经理'],
+    ]);
+    expect(await inboxIds(gm)).toEqual([]);
+  });
+
+  it('a rep under a supervisor above 5,000 yuan: the supervisor, his manager, then the gm, each by name', async () => {
+    const { repA, supervisor, manager, gm } = await setup();
+    const request = await fileExpense(repA, 600_000);
+    expect(request.decision.approvals).toEqual(['supervisor', 'manager', 'gm']);
+    expect(stepsOf(request)).toEqual([
+      ['supervisor', '孙主管', 'pending'],
+      ['manager', '王经理', 'waiting'],
+      ['gm', '赵总', 'waiting'],
+    ]);
+    expect(request.steps.map((s) => s.approverId)).toEqual([supervisor.id, manager.id, gm.id]);
+    const bySupervisor = await decide(supervisor, request, 'approve');
+    expect(await inboxIds(gm)).toEqual([]);
+    const byManager = await decide(manager, bySupervisor, 'approve');
+    expect(stepsOf(byManager)).toEqual([
+      ['supervisor', '孙主管', 'approved'],
+      ['manager', '王经理', 'approved'],
+      ['gm', '赵总', 'pending'],
     ]);
     expect(await inboxIds(gm)).toEqual([request.id]);
+    expect((await decide(gm, byManager, 'approve')).status).toBe('approved');
+  });
+
+  it('a supervisor’s own expense: his manager only, by name (no second manager step)', async () => {
+    const { supervisor, manager } = await setup();
+    const other = await t.userWith('manager', { displayName: '刘经理' });
+    const request = await fileExpense(supervisor, 100_000);
+    expect(request.decision.approvals).toEqual(['manager']);
+    expect(request.decision.approvalSteps).toEqual([{ role: 'manager', superior: true }]);
+    expect(stepsOf(request)).toEqual([['manager', '王经理', 'pending']]);
+    expect(request.steps[0]!.approverId).toBe(manager.id);
+    expect(await inboxIds(supervisor)).toEqual([]);
+    expect(await inboxIds(manager)).toEqual([request.id]);
+    expect(await inboxIds(other)).toEqual([]);
+    expect((await decide(manager, request, 'approve')).status).toBe('approved');
+  });
+
+  it('a manager’s own expense: only his director (no manager step); the gm above 5,000 yuan', async () => {
+    const { manager, director, gm } = await setup();
+    const other = await t.userWith('manager', { displayName: '刘经理' });
+    const request = await fileExpense(manager, 100_000);
+    expect(request.decision.approvals).toEqual(['director']);
+    expect(request.decision.approvalSteps).toEqual([{ role: 'director', superior: true }]);
+    expect(stepsOf(request)).toEqual([['director', '钱总监', 'pending']]);
+    expect(request.steps[0]!.approverId).toBe(director.id);
+    expect(await inboxIds(manager)).toEqual([]);
+    expect(await inboxIds(other)).toEqual([]);
+    expect(await inboxIds(director)).toEqual([request.id]);
+    expect((await decide(director, request, 'approve')).status).toBe('approved');
+    const above = await fileExpense(manager, 600_000);
+    expect(above.decision.approvals).toEqual(['director', 'gm']);
+    expect(stepsOf(above)).toEqual([
+      ['director', '钱总监', 'pending'],
+      ['gm', '赵总', 'waiting'],
+    ]);
+    expect(above.steps[1]!.approverId).toBe(gm.id);
   });
 
   it('a rep without a superior goes to a gm', async () => {
@@ -168,7 +263,7 @@ describe('submission: the steps', () => {
     expect(request.decision.approvals).toEqual(['manager', 'gm']);
     expect(stepsOf(request)).toEqual([
       ['manager', '王经理', 'pending'],
-      ['gm', null, 'waiting'],
+      ['gm', '赵总', 'waiting'],
     ]);
     expect(request.steps[0]!.approverId).toBe(manager.id);
     expect(request.fields).not.toHaveProperty('superiorRole');
@@ -257,6 +352,7 @@ describe('escalation when nobody holds the role', () => {
 
   it.runIf(hasKind('price'))('the quoting role is the applicant’s own: a rep cannot quote as a gm', async () => {
     const { repB, manager } = await setup();
+    const other = await t.userWith('manager', { displayName: '刘经理' });
     const before = t.snapshot();
     const error = await repB.fail('requests.submit', { request: { kind: 'price', role: 'gm', standardPrice: 1_000_000, unitPrice: 900_000 } });
     expect(error.code).toBe('VALIDATION');
@@ -264,35 +360,48 @@ describe('escalation when nobody holds the role', () => {
     expect(t.snapshot()).toBe(before);
     const own = await submit(repB, { kind: 'price', role: 'rep', standardPrice: 1_000_000, unitPrice: 950_000 });
     expect(own.decision.approvals).toEqual(['manager']);
-    expect(stepsOf(own)).toEqual([['manager', null, 'pending']]);
+    // the manager on 李娜's line, by name: not any manager
+    expect(stepsOf(own)).toEqual([['manager', '王经理', 'pending']]);
+    expect(own.steps[0]!.approverId).toBe(manager.id);
     expect(await inboxIds(manager)).toEqual([own.id]);
+    expect(await inboxIds(other)).toEqual([]);
     // the preview judges with the applicant's role too
     const preview = await repB.call('policy.preview', { request: { kind: 'price', standardPrice: 1_000_000, unitPrice: 990_000 } });
     expect(preview.approvals).toEqual(['supervisor']);
   });
 
-  it('a travel advance goes to the manager, finance and the gm; without finance, finance’s step goes to the gm', async () => {
+  it('a travel advance goes to the manager and the gm on the line by name, finance (off the line) to any clerk; without finance, finance’s step goes to the gm, who approves once', async () => {
     const { repB, manager, finance, gm } = await setup();
+    const clerk = await t.userWith('finance', { displayName: '郑出纳' });
     const tripId = await approvedTrip(repB, manager);
     const request = await fileAdvance(repB, 40_000, tripId);
     expect(request.kind).toBe('travel_advance');
     expect(stepsOf(request)).toEqual([
       ['manager', '王经理', 'pending'],
       ['finance', null, 'waiting'],
-      ['gm', null, 'waiting'],
+      ['gm', '赵总', 'waiting'],
     ]);
+    expect(request.steps.map((s) => s.approverId)).toEqual([manager.id, null, gm.id]);
     let current = await decide(manager, request, 'approve');
+    // nobody on 李娜's line holds finance: either clerk may take the step
     expect(await inboxIds(finance)).toEqual([request.id]);
-    current = await decide(finance, current, 'approve');
+    expect(await inboxIds(clerk)).toEqual([request.id]);
+    current = await decide(clerk, current, 'approve');
+    expect(await inboxIds(finance)).toEqual([]);
     expect(await inboxIds(gm)).toEqual([request.id]);
     expect((await decide(gm, current, 'approve')).status).toBe('approved');
 
-    await t.admin.call('users.update', { id: t.ids.finance, patch: { active: false } });
+    for (const id of [t.ids.finance, clerk.id]) await t.admin.call('users.update', { id, patch: { active: false } });
     const noFinance = await fileAdvance(repB, 40_000, tripId);
+    expect(noFinance.decision.approvals).toEqual(['manager', 'finance', 'gm']);
+    // finance's step escalates to anyone holding gm, the gm's step is 赵总's by name: one step, 赵总's, decided once
     expect(stepsOf(noFinance)).toEqual([
       ['manager', '王经理', 'pending'],
-      ['gm', null, 'waiting'],
+      ['gm', '赵总', 'waiting'],
     ]);
+    const afterManager = await decide(manager, noFinance, 'approve');
+    expect(await inboxIds(gm)).toEqual([noFinance.id]);
+    expect((await decide(gm, afterManager, 'approve')).status).toBe('approved');
   });
   it('the only finance clerk’s own advance: his superior the gm approves once, not again for the escalated finance step', async () => {
     const { finance, gm } = await setup();
@@ -395,9 +504,12 @@ describe('entering on someone’s behalf', () => {
     expect((await repB.call('requests.mine', {})).map((r) => r.id)).toEqual([request.id]);
     expect((await assistant.call('requests.mine', {})).map((r) => r.id)).toEqual([request.id]);
     expect((await decide(manager, request, 'approve')).status).toBe('approved');
-    // for a rep under the supervisor, the supervisor
+    // for a rep under the supervisor, the supervisor, then repA's manager (not the assistant's line)
     const forA = await fileExpense(assistant, 100_000, { applicantId: t.ids.repA });
-    expect(stepsOf(forA)).toEqual([['supervisor', '孙主管', 'pending']]);
+    expect(stepsOf(forA)).toEqual([
+      ['supervisor', '孙主管', 'pending'],
+      ['manager', '王经理', 'waiting'],
+    ]);
     // the assistant approves nothing
     expect((await assistant.fail('requests.decide', { id: forA.id, version: forA.version, decision: 'approve', comment: '' })).code).toBe('FORBIDDEN');
   });
@@ -612,7 +724,7 @@ describe('parameters in force on the submission day', () => {
     expect(today.decision.approvals).toEqual(['manager', 'gm']);
     expect(stepsOf(today)).toEqual([
       ['manager', '王经理', 'pending'],
-      ['gm', null, 'waiting'],
+      ['gm', '赵总', 'waiting'],
     ]);
     // the preview of today agrees
     expect((await repB.call('policy.preview', { request: expense(600_000) })).approvals).toEqual(['manager', 'gm']);
@@ -624,7 +736,7 @@ describe('parameters in force on the submission day', () => {
     expect(stepsOf(tomorrow)).toEqual([['manager', '王经理', 'pending']]);
     expect(stepsOf(await fileExpense(repB, 800_001))).toEqual([
       ['manager', '王经理', 'pending'],
-      ['gm', null, 'waiting'],
+      ['gm', '赵总', 'waiting'],
     ]);
 
     // yesterday's request keeps its stored decision and its gm step
@@ -646,21 +758,28 @@ describe('parameters in force on the submission day', () => {
 });
 
 describe('policy.preview', () => {
-  it('writes nothing and routes the superior step to the applicant’s real superior role', async () => {
-    const { repA, repB, assistant } = await setup();
+  it('writes nothing and routes the superior step to the applicant’s real superior role (under a supervisor, the manager’s step follows)', async () => {
+    const { repA, repB, assistant, manager } = await setup();
     const before = t.snapshot();
     const forA = await repA.call('policy.preview', { request: expense(600_000) });
     expect(forA.decision).toBe('needs_approval');
-    expect(forA.approvals).toEqual(['supervisor', 'gm']);
+    expect(forA.approvals).toEqual(['supervisor', 'manager', 'gm']);
     expect(forA.approvalSteps).toEqual([
       { role: 'supervisor', superior: true },
+      { role: 'manager', superior: false },
       { role: 'gm', superior: false },
     ]);
-    expect((await repB.call('policy.preview', { request: expense(600_000) })).approvals).toEqual(['manager', 'gm']);
-    // entered on repA's behalf: repA's superior, not the assistant's
-    expect((await assistant.call('policy.preview', { request: expense(100_000), applicantId: repA.id })).approvals).toEqual(['supervisor']);
+    expect((await repB.call('policy.preview', { request: expense(600_000) })).approvalSteps).toEqual([
+      { role: 'manager', superior: true },
+      { role: 'gm', superior: false },
+    ]);
+    // a manager's own: his director, no manager step
+    expect((await manager.call('policy.preview', { request: expense(100_000) })).approvals).toEqual(['director']);
+    // entered on repA's behalf: repA's superior, not the assistant's (whose superior is the manager)
+    expect((await assistant.call('policy.preview', { request: expense(100_000), applicantId: repA.id })).approvals).toEqual(['supervisor', 'manager']);
+    expect((await assistant.call('policy.preview', { request: expense(100_000) })).approvals).toEqual(['manager']);
     // a smuggled superiorRole changes nothing
-    expect((await repA.call('policy.preview', { request: { ...expense(600_000), superiorRole: 'gm' } })).approvals).toEqual(['supervisor', 'gm']);
+    expect((await repA.call('policy.preview', { request: { ...expense(600_000), superiorRole: 'gm' } })).approvals).toEqual(['supervisor', 'manager', 'gm']);
     // a blocked request is a deny decision in the preview, not an error
     // (expense kinds are filed through expenses.create, but policy.preview checks them all the same)
     const denied = await repA.call('policy.preview', { request: { kind: 'travel_advance', amount: 60_000, travelApproved: true } });

@@ -40,8 +40,34 @@ describe('E-APPROVAL (the general chain, direct rule and kind `expense`)', () =>
     expect(judge({ kind: 'expense', amount: 500_001 }).approvals).toEqual(['manager', 'gm']);
     expect(judge({ kind: 'expense', amount: 500_001 }).findings[1]!.message).toBe('金额 ¥5,000.01 超过 ¥5,000.00，还须总经理审批');
   });
-  it('the direct superior is resolved to his role', () => {
-    expect(judge({ kind: 'expense', amount: 500_001 }, { superiorRole: 'supervisor' }).approvals).toEqual(['supervisor', 'gm']);
+  it('asks for the direct superior and the manager; one step when the superior is the manager', () => {
+    const params = defaultParams(expenseApproval);
+    expect(expenseApproval.evaluate({ amountFen: 100 }, ctx, params).findings[0]!.approvals).toEqual([{ kind: 'superior' }, { kind: 'role', role: 'manager' }]);
+    expect(judge({ kind: 'expense', amount: 500_000 }, { superiorRole: 'manager' }).approvalSteps).toEqual([{ role: 'manager', superior: true }]);
+  });
+  it('under a supervisor: the supervisor, then the manager as a step of its own (then the gm above 5,000 yuan)', () => {
+    const steps = (amount: number) => judge({ kind: 'expense', amount }, { superiorRole: 'supervisor' }).approvalSteps;
+    expect(steps(500_000)).toEqual([
+      { role: 'supervisor', superior: true },
+      { role: 'manager', superior: false },
+    ]);
+    expect(steps(500_001)).toEqual([
+      { role: 'supervisor', superior: true },
+      { role: 'manager', superior: false },
+      { role: 'gm', superior: false },
+    ]);
+    expect(judge({ kind: 'expense', amount: 500_001 }, { superiorRole: 'supervisor' }).approvals).toEqual(['supervisor', 'manager', 'gm']);
+  });
+  it('a superior who is a manager or above takes the manager step: a manager’s own expense is his director’s, a director’s his gm’s', () => {
+    const steps = (amount: number, superiorRole: 'director' | 'gm') => judge({ kind: 'expense', amount }, { superiorRole }).approvalSteps;
+    expect(steps(500_000, 'director')).toEqual([{ role: 'director', superior: true }]);
+    expect(steps(500_001, 'director')).toEqual([
+      { role: 'director', superior: true },
+      { role: 'gm', superior: false },
+    ]);
+    // the gm above 5,000 yuan is the superior himself: one step
+    expect(steps(500_000, 'gm')).toEqual([{ role: 'gm', superior: true }]);
+    expect(steps(500_001, 'gm')).toEqual([{ role: 'gm', superior: true }]);
   });
   it('a raised threshold changes the outcome; the threshold cannot be negative', () => {
     expect(judge({ kind: 'expense', amount: 600_000 }, { paramsFor: paramsWith({ 'E-APPROVAL': { gmAboveFen: 1_000_000 } }) }).approvals).toEqual(['manager']);
@@ -54,7 +80,7 @@ describe('E-ENTERTAIN (kind `entertainment`)', () => {
   // 4 guests: the standard is 400 yuan. The event is on Friday 2026-11-20.
   const base = { guests: 4, eventDate: '2026-11-20', appliedOn: '2026-11-19' };
 
-  it('over the standard (guests × 100 yuan) goes to the manager for special approval; at the standard nothing', () => {
+  it('over the standard (guests × 100 yuan) goes to the manager for special approval — not to a supervisor; at the standard nothing', () => {
     const under = judge({ kind: 'entertainment', ...base, amount: 39_999 });
     expect(under.decision).toBe('needs_approval');
     expect(under.approvals).toEqual(['manager']);
@@ -70,7 +96,16 @@ describe('E-ENTERTAIN (kind `entertainment`)', () => {
     expect(findingIds(over)).toEqual(['E-APPROVAL:approval', 'E-ENTERTAIN:approval']);
     expect(over.computed).toMatchObject({ capFen: 40_000, overCapFen: 1 });
     expect(of(over, 'E-ENTERTAIN')[0]!.message).toBe('宴请 4 位客人，标准 ¥400.00（每位 ¥100.00），申请 ¥400.01，超出标准 ¥0.01，须经理特批');
-    expect(of(over, 'E-ENTERTAIN')[0]!.approvals).toEqual([{ kind: 'superior' }]);
+    expect(of(over, 'E-ENTERTAIN')[0]!.approvals).toEqual([{ kind: 'role', role: 'manager' }]);
+    // a rep under a supervisor: the supervisor alone cannot grant it, the manager's step stays
+    const underSupervisor = judge({ kind: 'entertainment', ...base, amount: 40_001 }, { superiorRole: 'supervisor' });
+    expect(underSupervisor.approvalSteps).toEqual([
+      { role: 'supervisor', superior: true },
+      { role: 'manager', superior: false },
+    ]);
+    expect(findingIds(underSupervisor)).toEqual(['E-APPROVAL:approval', 'E-ENTERTAIN:approval']);
+    // a manager's own dinner: his director, who outranks a manager, grants it
+    expect(judge({ kind: 'entertainment', ...base, amount: 40_001 }, { superiorRole: 'director' }).approvalSteps).toEqual([{ role: 'director', superior: true }]);
   });
   it('one guest; the general chain adds the gm above 5,000 yuan', () => {
     expect(judge({ kind: 'entertainment', ...base, guests: 1, amount: 10_001 }).computed.capFen).toBe(10_000);
@@ -171,8 +206,15 @@ describe('E-ADVANCE (kind `travel_advance`)', () => {
     expect(unregistered.decision).toBe('deny');
     expect(unregistered.findings[1]!.message).toBe('借差旅费须先有已批准的出差登记');
   });
-  it('a supervisor as direct superior comes first; a raised limit above the gm threshold keeps the order', () => {
-    expect(judge({ kind: 'travel_advance', amount: 10_000, travelApproved: true }, { superiorRole: 'supervisor' }).approvals).toEqual(['supervisor', 'finance', 'gm']);
+  it('a supervisor as direct superior comes first, then the manager; a raised limit above the gm threshold keeps the order', () => {
+    expect(judge({ kind: 'travel_advance', amount: 10_000, travelApproved: true }, { superiorRole: 'supervisor' }).approvalSteps).toEqual([
+      { role: 'supervisor', superior: true },
+      { role: 'manager', superior: false },
+      { role: 'finance', superior: false },
+      { role: 'gm', superior: false },
+    ]);
+    // a manager's own advance: his director instead of a manager step
+    expect(judge({ kind: 'travel_advance', amount: 10_000, travelApproved: true }, { superiorRole: 'director' }).approvals).toEqual(['director', 'finance', 'gm']);
     const raised = { paramsFor: paramsWith({ 'E-ADVANCE': { maxFen: 1_000_000 } }) };
     const d = judge({ kind: 'travel_advance', amount: 600_000, travelApproved: true }, raised);
     expect(d.decision).toBe('needs_approval');
@@ -350,6 +392,7 @@ describe('E-PROJECT (kind `project_expense`)', () => {
     expect(findingIds(file('2026-11-20', '2026-11-23', { pettyCash: true }))).toEqual(['E-APPROVAL:approval', 'E-PROJECT:approval']);
     expect(file('2026-11-20', '2026-11-23', { pettyCash: false }).approvals).toEqual(['manager']);
     expect(file('2026-11-20', '2026-11-23', { pettyCash: true }, { superiorRole: 'supervisor' }).approvals).toEqual(['supervisor', 'manager', 'gm']);
+    expect(file('2026-11-20', '2026-11-23', { pettyCash: true }, { superiorRole: 'director' }).approvals).toEqual(['director', 'gm']);
     expect(judge({ kind: 'project_expense', amount: 500_001, paymentReceivedOn: '2026-11-20', appliedOn: '2026-11-23' }).approvals).toEqual(['manager', 'gm']);
   });
   it('a longer filing window changes the outcome; the window is bounded; a company day off counts', () => {
