@@ -3,6 +3,9 @@
 import type { Role } from '../../../shared/domain';
 import type { ApprovalStep, ApproverStep, Decision, Finding } from '../../../shared/policy';
 
+/** The line of authority, lowest first (finance and the assistants are off it). */
+export const LINE: readonly Role[] = ['supervisor', 'manager', 'director', 'gm'];
+
 /**
  * `superiorRole`: the role of the applicant's direct superior, which "the direct superior" steps
  * resolve to (a manager when the applicant is not known, as for a rep reporting to his manager).
@@ -24,5 +27,9 @@ export function combine(
     if (same) same.superior ||= resolved.superior;
     else steps.push(resolved);
   }
-  return { decision: steps.length ? 'needs_approval' : 'allow', approvals: steps.map((s) => s.role), approvalSteps: steps, findings, computed };
+  // A step for a rank on the line of authority that the direct superior holds or outranks is his:
+  // "the manager" of a rep under a supervisor is a step of its own, of a manager it is his director.
+  const superiorRank = LINE.indexOf(superiorRole);
+  const kept = steps.filter((s) => s.superior || !steps.some((o) => o.superior) || LINE.indexOf(s.role) < 0 || LINE.indexOf(s.role) > superiorRank);
+  return { decision: kept.length ? 'needs_approval' : 'allow', approvals: kept.map((s) => s.role), approvalSteps: kept, findings, computed };
 }

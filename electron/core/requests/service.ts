@@ -124,15 +124,33 @@ function resolveRole(db: Db | Tx, role: Role, applicantId: number): Role {
   return above.find((r) => holdersOf(db, r, applicantId) > 0) ?? role;
 }
 
+/** The first active holder of `role` up the applicant's line (his superior, the superior's superior…). */
+function lineHolder(db: Db | Tx, applicant: Applicant, role: Role): Applicant | null {
+  const seen = new Set([applicant.id]);
+  for (let above = superiorOf(db, applicant); above && !seen.has(above.id); above = superiorOf(db, above)) {
+    if (above.role === role) return above;
+    seen.add(above.id);
+  }
+  return null;
+}
+
 function planSteps(db: Db | Tx, applicant: Applicant, steps: ApprovalStep[]): { role: Role; approverId: number | null }[] {
   const superior = superiorOf(db, applicant);
   const planned: { role: Role; approverId: number | null }[] = [];
   for (const step of steps) {
+    // "The manager" is the applicant's own manager when his line has one; else anyone holding the role.
+    const holder = step.superior ? null : lineHolder(db, applicant, step.role);
     const next =
-      step.superior && superior ? { role: superior.role, approverId: superior.id } : { role: resolveRole(db, step.role, applicant.id), approverId: null };
-    // Two steps that land on the same approver are one step; so is a role step (an escalated one) that
-    // the superior, holding that role, already takes by name.
-    if (!planned.some((p) => p.role === next.role && (p.approverId === next.approverId || next.approverId === null))) planned.push(next);
+      step.superior && superior
+        ? { role: superior.role, approverId: superior.id }
+        : holder
+          ? { role: holder.role, approverId: holder.id }
+          : { role: resolveRole(db, step.role, applicant.id), approverId: null };
+    // Two steps that land on the same approver are one step; so are a step for anyone holding a role
+    // (an escalated one) and a step by name for that role: the one named takes it, once.
+    const same = planned.find((p) => p.role === next.role && (p.approverId === next.approverId || p.approverId === null || next.approverId === null));
+    if (!same) planned.push(next);
+    else same.approverId ??= next.approverId;
   }
   return planned;
 }

@@ -34,13 +34,13 @@ export const expenseApproval = defineRule({
   id: 'E-APPROVAL',
   name: { zh: '费用审批流程', en: 'Expense approval chain' },
   description: {
-    zh: '所有费用须申请人的经理（直接上级）审批；超过 5,000 元还须总经理审批（恰好 5,000 元只须经理）。',
-    en: "Every expense needs the applicant's manager (direct superior); above 5,000 yuan also the gm (exactly 5,000 yuan: the manager only).",
+    zh: '所有费用须直接上级和申请人所属的销售经理审批（上级就是经理或以上时只须上级）；超过 5,000 元还须总经理审批（恰好 5,000 元不须）。',
+    en: "Every expense needs the direct superior and the applicant's sales manager (only the superior when he is a manager or above); above 5,000 yuan also the gm (exactly 5,000 yuan: not).",
   },
   params: z.object({ gmAboveFen: z.int().min(0).max(MAX_PARAM_FEN).default(500_000) }).default({ gmAboveFen: 500_000 }),
   evaluate(request: ExpenseAmount, _ctx, params) {
     const findings = [
-      finding('E-APPROVAL', 'approval', { zh: '费用须经理审批', en: 'Expenses need the manager' }, {}, [superior]),
+      finding('E-APPROVAL', 'approval', { zh: '费用须经理审批', en: 'Expenses need the manager' }, {}, [superior, role('manager')]),
     ];
     if (request.amountFen > params.gmAboveFen) {
       findings.push(
@@ -97,7 +97,7 @@ export const entertainment = defineRule({
             en: `${request.guests} guests: the limit is ${yuan(capFen)} (${yuan(params.capPerGuestFen)} each); ${yuan(request.amountFen)} is ${yuan(request.amountFen - capFen)} over it and needs the manager's special approval`,
           },
           computed,
-          [superior],
+          [role('manager')],
         ),
       );
     }
