@@ -320,6 +320,7 @@ describe.skipIf(!chromiumPath())('expenses: trip → advance (three approvals, p
     await drawer.getByTestId('claim-pay-confirm').click();
     await expect.poll(() => drawer.getByTestId('claim-status').textContent()).toBe('已付款');
     await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'detached' });
 
     const get = async (id: number) => (await e.api(rep, 'expenses.get', { id })).data.expense;
     expect(await get(ids.advance)).toMatchObject({ status: 'settled' });

@@ -2,7 +2,7 @@
 // submission, the approval steps with names, dates and comments, the invoices it was reimbursed
 // with, and for a travel registration the expenses filed under it. The applicant withdraws it while
 // pending; finance pays an approved advance out; anyone who sees it prints the 费用申请单.
-import { useCallback, useEffect, useId, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { formatTimestamp } from '../../../../shared/dates';
 import { EXPENSE_KIND, EXPENSE_PAYER_ROLES, EXPENSE_TYPE_LABELS, PRINTABLE_EXPENSE_STATUSES, TRIP_TYPES, type Expense, type ExpenseDetail, type ExpenseStatus, type ExpenseType } from '../../../../shared/expenses';
 import { formatYuan } from '../../../../shared/money';
@@ -72,16 +72,19 @@ export function ExpenseDrawer(props: {
     void load();
   }, [load]);
 
+  // Esc backs out of a confirmation, else closes; the listener reads the last render's state (see ClaimDrawer).
+  const confirmingRef = useRef(confirming);
+  confirmingRef.current = confirming;
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== 'Escape' || event.defaultPrevented) return;
       event.preventDefault();
-      if (confirming) setConfirming(null);
+      if (confirmingRef.current) setConfirming(null);
       else onClose();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [confirming, onClose]);
+  }, [onClose]);
 
   async function act(perform: () => Promise<unknown>, done: string) {
     setBusy(true);
