@@ -22,11 +22,9 @@ import { DecisionView } from '../requests/DecisionView';
 import { LookupInput } from './LookupInput';
 import { useOrderMessages, type OrderMessageKey } from './messages';
 import { blankLine, discountBp, formatBp, isBlankLine, lineFromStored, parseDateInput, parseLine, totalsOf, type LineDraft } from './orderValues';
-import { matchesInitials } from './pinyin';
+import { searchCustomers } from '../customers/searchCustomers';
 
 const PREVIEW_DELAY_MS = 300;
-/** Customers loaded once for matching pinyin initials (a small company has far fewer). */
-const PINYIN_POOL = 1000;
 
 type Cell = 'code' | 'quantity' | 'unitPrice';
 const ORDER_FIELDS = ['requiredSchedule', 'deliveryDate', 'deliveryPlace', 'packaging', 'shippingMethod'] as const;
@@ -62,17 +60,6 @@ function headOf(detail: OrderDetail | null, today: string): HeadForm {
 /** Error key of a line's cell. */
 const cellKey = (line: LineDraft, cell: Cell) => `line:${line.key}:${cell}`;
 const CELL_OF_FIELD: Record<string, Cell> = { productId: 'code', productName: 'code', spec: 'code', unit: 'code', quantityMilli: 'quantity', unitPriceFen: 'unitPrice', amountFen: 'unitPrice' };
-
-let pinyinPool: Promise<Customer[]> | null = null;
-function customersForInitials(): Promise<Customer[]> {
-  pinyinPool ??= invoke('customers.list', { startRow: 0, endRow: PINYIN_POOL, sort: [{ colId: 'customerNo', sort: 'asc' }] })
-    .then((page) => page.rows)
-    .catch(() => {
-      pinyinPool = null;
-      return [];
-    });
-  return pinyinPool;
-}
 
 export function OrderEntry(props: {
   /** The draft to edit; null for a new order. */
@@ -188,19 +175,6 @@ export function OrderEntry(props: {
     };
     // previewKey stands for the input's content.
   }, [previewKey]); // eslint-disable-line react-hooks/exhaustive-deps
-
-  const searchCustomers = useCallback(async (text: string): Promise<Customer[]> => {
-    const [page, pool] = await Promise.all([
-      invoke('customers.list', { startRow: 0, endRow: 8, quickSearch: text, sort: [{ colId: 'customerNo', sort: 'asc' }] }),
-      /^[A-Za-z]{2,}$/.test(text) ? customersForInitials() : Promise.resolve([] as Customer[]),
-    ]);
-    const found = new Map(page.rows.map((c) => [c.id, c]));
-    for (const c of pool) {
-      if (found.size >= 10) break;
-      if (!found.has(c.id) && matchesInitials(text, c.name, c.shortName)) found.set(c.id, c);
-    }
-    return [...found.values()];
-  }, []);
 
   const searchProducts = useCallback((text: string) => invoke('products.lookup', { text, limit: 8 }), []);
 
