@@ -249,12 +249,25 @@ describe('submission: the steps', () => {
     expect((await decide(gm, request, 'approve')).status).toBe('approved');
   });
 
-  it('a rep whose superior was deactivated goes to a gm instead of being refused', async () => {
-    const { repB, gm } = await setup();
+  it('a rep whose superior was deactivated goes to the next active one up his line instead of being refused', async () => {
+    const { repA, repB, director, gm } = await setup();
+    // 李娜's manager left: his director stands in (and, outranking a manager, is the manager step too)
     await t.admin.call('users.update', { id: t.ids.manager, patch: { active: false } });
     const request = await fileExpense(repB, 100_000);
-    expect(stepsOf(request)).toEqual([['gm', null, 'pending']]);
-    expect(await inboxIds(gm)).toEqual([request.id]);
+    expect(request.decision.approvals).toEqual(['director']);
+    expect(stepsOf(request)).toEqual([['director', '钱总监', 'pending']]);
+    expect(await inboxIds(director)).toEqual([request.id]);
+    expect(await inboxIds(gm)).toEqual([]);
+    // 张伟's supervisor left (his manager is back): the manager approves, once
+    await t.admin.call('users.update', { id: t.ids.manager, patch: { active: true } });
+    await t.admin.call('users.update', { id: t.ids.supervisor, patch: { active: false } });
+    const underSupervisor = await fileExpense(repA, 100_000);
+    expect(stepsOf(underSupervisor)).toEqual([['manager', '王经理', 'pending']]);
+    expect(await inboxIds(t.callerFor(t.ids.manager))).toEqual([underSupervisor.id]);
+    // nobody active above him at all: a gm, as before
+    for (const id of [t.ids.manager, t.ids.director, t.ids.gm]) await t.admin.call('users.update', { id, patch: { active: false } });
+    const topless = await fileExpense(repA, 100_000);
+    expect(stepsOf(topless).map(([role]) => role)).toEqual(['gm']);
   });
 
   it('ignores a superiorRole smuggled into the request: the database says who the superior is', async () => {

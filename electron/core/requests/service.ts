@@ -54,15 +54,25 @@ export function applicantOf(db: Db | Tx, actor: Actor, applicantId: number | und
   return userOrThrow(db, applicantId, 'applicantId');
 }
 
-/** The applicant's direct superior, if he has an active one (a deactivated superior is no superior: the step goes to a gm). */
+/**
+ * The applicant's direct superior: the first active one up his line (a deactivated superior's own
+ * superior stands in for him, so a rep whose supervisor left still goes to his manager); null at the
+ * top of the line (the step then goes to a gm).
+ */
 function superiorOf(db: Db | Tx, applicant: Applicant): Applicant | null {
-  if (applicant.managerId === null) return null;
-  const superior = db
-    .select({ id: users.id, role: users.role, managerId: users.managerId, active: users.active })
-    .from(users)
-    .where(eq(users.id, applicant.managerId))
-    .get();
-  return superior?.active ? superior : null;
+  const seen = new Set([applicant.id]);
+  for (let id = applicant.managerId; id !== null && !seen.has(id); ) {
+    const above = db
+      .select({ id: users.id, role: users.role, managerId: users.managerId, active: users.active })
+      .from(users)
+      .where(eq(users.id, id))
+      .get();
+    if (!above) return null;
+    if (above.active) return above;
+    seen.add(id);
+    id = above.managerId;
+  }
+  return null;
 }
 
 /**
