@@ -84,6 +84,29 @@ import {
   monthRangeSchema,
   ratioSchema,
 } from './expenses';
+import {
+  COMPLAINT_FIELD_LABELS,
+  complaintActInputSchema,
+  complaintCreateSchema,
+  complaintDetailSchema,
+  complaintSchema,
+  complaintSlipSchema,
+  unreportedRowSchema,
+} from './complaints';
+import { LEAVE_FIELD_LABELS, leaveCalendarSchema, leaveCreateSchema, leaveDetailSchema, leavePreviewSchema, leaveSchema } from './leave';
+import {
+  ATTENDANCE_FIELD_LABELS,
+  ATTENDANCE_KEEPER_ROLES,
+  attendanceImportInputSchema,
+  attendanceImportResultSchema,
+  attendanceMonthInputSchema,
+  attendanceMonthSchema,
+  attendanceRecordInputSchema,
+  attendanceRecordSchema,
+  signCardCreateSchema,
+  signCardDetailSchema,
+  signCardSchema,
+} from './attendance';
 import { bilingual, id, isoDate, text } from './validation';
 
 /** public: no session needed; signedIn: any active user; or the list of roles allowed. */
@@ -376,6 +399,52 @@ export const api = {
     access: EXPENSE_PAYER_ROLES,
   }),
 
+  // —— complaints (DOMAIN §7): the register, deadlines P-HANDLE / P-RESPOND / P-SLIP, P-CLOSE, P-MAJOR ——
+  // Reps see their own customers' complaints (and those they are responsible for), supervisors their
+  // team's, the heads, assistants and finance all. Anyone but the administrator may receive one.
+  /** The register, SQL-paged; filter by status, severity, source, customerId, ownerId, overdue ('1'), month (received, YYYY-MM). */
+  'complaints.list': channel({ input: gridQuerySchema, output: pageOf(complaintSchema), access: 'signedIn' }),
+  /** One complaint with its handling record, the engine's findings now and the steps the caller may take. */
+  'complaints.get': channel({ input: z.object({ id }).strict(), output: complaintDetailSchema, access: 'signedIn' }),
+  /** Receives a complaint: deadlines computed by the rules in force at receipt. A customer is required. */
+  'complaints.create': channel({ input: complaintCreateSchema, output: complaintSchema, access: 'signedIn' }),
+  /** Files the complaint slip (投诉单) with every P-SLIP field. */
+  'complaints.fileSlip': channel({ input: complaintSlipSchema, output: complaintSchema, access: 'signedIn' }),
+  /** One step of the handling (handle, escalate, respond, resolve, confirm, archive, review, note); archive before confirm is refused (P-CLOSE). */
+  'complaints.act': channel({ input: complaintActInputSchema, output: complaintSchema, access: 'signedIn' }),
+  /** Open complaints past a deadline that the caller must see (the manager's home screen, in red). */
+  'complaints.overdue': channel({ input: empty, output: z.array(complaintSchema), access: 'signedIn' }),
+  /** P-MAJOR: major complaints on the management review list (not yet reviewed first). */
+  'complaints.reviewList': channel({ input: empty, output: z.array(complaintSchema), access: ['gm', 'director', 'manager', 'admin'] }),
+  /** P-UNREPORTED: complaints found without a slip per rep over a period, with the fines. */
+  'complaints.unreported': channel({ input: z.object({ from: isoDate, to: isoDate }).strict(), output: z.array(unreportedRowSchema), access: ['gm', 'director', 'manager', 'finance', 'admin'] }),
+
+  // —— leave (DOMAIN §8 L-FORM, L-NOTICE, L-MONTHLY) ——
+  /** The leave grid, SQL-paged; filter by applicantId, leaveType, status, month (YYYY-MM, any day of the leave in it). */
+  'leave.list': channel({ input: gridQuerySchema, output: pageOf(leaveSchema), access: 'signedIn' }),
+  'leave.get': channel({ input: z.object({ id }).strict(), output: leaveDetailSchema, access: 'signedIn' }),
+  /** The form's live check (L-NOTICE, L-FORM, L-MONTHLY as if filed now); overlap and proxy errors as on create; writes nothing. */
+  'leave.preview': channel({ input: leavePreviewSchema, output: decisionSchema, access: 'signedIn' }),
+  /** Files the leave: blocked (e.g. too little notice without an emergency call) → POLICY_DENIED, nothing written; else to the direct superior. */
+  'leave.create': channel({ input: leaveCreateSchema, output: leaveSchema, access: 'signedIn' }),
+  /** The team leave calendar of a month (the people the caller may see). */
+  'leave.calendar': channel({ input: z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, bilingual('须为 YYYY-MM 格式的月份', 'must be a month YYYY-MM')) }).strict(), output: leaveCalendarSchema, access: 'signedIn' }),
+
+  // —— attendance (DOMAIN §8 A-LATE, A-CLOCK, L-ABSENT) ——
+  /** Clock records of a month (the caller's own; keepers anyone's; supervisors their team's). */
+  'attendance.records': channel({ input: attendanceMonthInputSchema, output: z.array(attendanceRecordSchema), access: 'signedIn' }),
+  /** Enters or corrects one person's day (upsert). clockOut before clockIn is refused. */
+  'attendance.record': channel({ input: attendanceRecordInputSchema, output: attendanceRecordSchema, access: ATTENDANCE_KEEPER_ROLES }),
+  /** The time clock's CSV: preview (commit false) or write all rows in one transaction (commit true). */
+  'attendance.import': channel({ input: attendanceImportInputSchema, output: attendanceImportResultSchema, access: ATTENDANCE_KEEPER_ROLES }),
+  /** The monthly attendance sheet per person: lateness and fines (A-LATE), leave, sign cards, absenteeism (L-ABSENT). */
+  'attendance.month': channel({ input: attendanceMonthInputSchema, output: attendanceMonthSchema, access: 'signedIn' }),
+  /** A sign-card application (A-CLOCK) for a missed clock-in; approved by the manager. Late → refused (the day is absenteeism). */
+  'attendance.signCard': channel({ input: signCardCreateSchema, output: signCardSchema, access: 'signedIn' }),
+  'attendance.signCardPreview': channel({ input: signCardCreateSchema, output: decisionSchema, access: 'signedIn' }),
+  'attendance.signCards': channel({ input: z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional(), userId: id.optional() }).strict(), output: z.array(signCardSchema), access: 'signedIn' }),
+  'attendance.signCardGet': channel({ input: z.object({ id }).strict(), output: signCardDetailSchema, access: 'signedIn' }),
+
   // —— printed forms (A4 HTML made by the core; the renderer prints it or saves a PDF) ——
   /** O-FORM: the four copies of a confirmed order. */
   'print.orderForm': channel({ input: z.object({ orderId: id }).strict(), output: printedSchema, access: 'signedIn' }),
@@ -385,6 +454,12 @@ export const api = {
   'print.expenseForm': channel({ input: z.object({ expenseId: id, paper: z.enum(PAPER_SIZES).default('a5') }).strict(), output: printedSchema, access: 'signedIn' }),
   /** 费用报销单 of one reimbursement, A5 landscape or A4. */
   'print.claimForm': channel({ input: z.object({ claimId: id, paper: z.enum(PAPER_SIZES).default('a5') }).strict(), output: printedSchema, access: 'signedIn' }),
+  /** 客户投诉单 of one complaint, A5 landscape or A4. */
+  'print.complaintForm': channel({ input: z.object({ complaintId: id, paper: z.enum(PAPER_SIZES).default('a5') }).strict(), output: printedSchema, access: 'signedIn' }),
+  /** 请假申请表 of one leave, A5 landscape. */
+  'print.leaveForm': channel({ input: z.object({ leaveId: id }).strict(), output: printedSchema, access: 'signedIn' }),
+  /** The monthly attendance sheet (考勤表), A4 landscape: one person, or everyone the caller may see. */
+  'print.attendanceSheet': channel({ input: attendanceMonthInputSchema, output: printedSchema, access: 'signedIn' }),
 
   // —— policy engine (DOMAIN rules), its parameters and the working calendar ——
   'policy.kinds': channel({ input: empty, output: z.array(kindInfoSchema), access: 'signedIn' }),
@@ -464,6 +539,9 @@ export const FIELD_LABELS: Readonly<Record<string, Label>> = {
   ...ORDER_FIELD_LABELS,
   ...PRODUCT_INPUT_LABELS,
   ...EXPENSE_FIELD_LABELS,
+  ...COMPLAINT_FIELD_LABELS,
+  ...LEAVE_FIELD_LABELS,
+  ...ATTENDANCE_FIELD_LABELS,
   id: { zh: '编号', en: 'Id' },
   version: { zh: '版本', en: 'Version' },
   reason: { zh: '理由', en: 'Reason' },

@@ -24,3 +24,12 @@ export function formatTimestamp(iso: string): string {
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
+
+/** An instant as ISO 8601 in the office's local offset ("2026-11-23T09:30:00+08:00"): rules judge the wall clock. */
+export function localTimestamp(at: Date): string {
+  const offset = -at.getTimezoneOffset();
+  const sign = offset < 0 ? '-' : '+';
+  const abs = Math.abs(offset);
+  const zone = `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+  return `${localDate(at)}T${pad(at.getHours())}:${pad(at.getMinutes())}:${pad(at.getSeconds())}${zone}`;
+}

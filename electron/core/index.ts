@@ -4,14 +4,18 @@ import type { DispatchCall, DispatchOutcome } from './api/dispatcher';
 import { Dispatcher } from './api/dispatcher';
 import type { Handlers } from './api/context';
 import { SessionStore } from './api/sessions';
+import { attendanceHandlers } from './attendance/handlers';
 import { auditHandlers } from './audit/handlers';
+import { complaintHandlers } from './complaints/handlers';
 import { customerHandlers } from './customers/handlers';
 import { openDatabase, type Database, type OpenOptions } from './db/connection';
 import { expenseHandlers } from './expenses/handlers';
+import { leaveHandlers } from './leave/handlers';
 import { ledgerHandlers } from './ledger/handlers';
 import { orderHandlers } from './orders/handlers';
 import { productHandlers } from './products/handlers';
 import { printHandlers } from './print/handlers';
+import { hrPrintHandlers } from './print/hrHandlers';
 import { policyHandlers } from './requests/handlers';
 import { userHandlers } from './users/handlers';
 
@@ -25,6 +29,10 @@ export const handlers: Handlers = {
   ...expenseHandlers,
   ...policyHandlers,
   ...printHandlers,
+  ...complaintHandlers,
+  ...leaveHandlers,
+  ...attendanceHandlers,
+  ...hrPrintHandlers,
 };
 
 export interface Core {

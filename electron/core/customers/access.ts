@@ -3,6 +3,7 @@ import { eq, inArray, or, type SQL } from 'drizzle-orm';
 import { ALL_CUSTOMERS_ROLES, CUSTOMER_APPROVER_ROLES } from '../../../shared/domain';
 import type { Actor } from '../api/context';
 import type { Db, Tx } from '../db/connection';
+import { teamOf } from '../users/team';
 import { users } from '../users/schema';
 import { customers } from './schema';
 
@@ -15,16 +16,12 @@ export function approvesCustomerRequests(actor: Actor): boolean {
   return (CUSTOMER_APPROVER_ROLES as readonly string[]).includes(actor.role);
 }
 
-/** The direct reports of a supervisor. */
-function teamOf(db: Db | Tx, actor: Actor): number[] {
-  return db.select({ id: users.id }).from(users).where(eq(users.managerId, actor.id)).all().map((u) => u.id);
-}
 
 /** SQL restricting customers to those the actor may see; undefined when the actor sees all. */
 export function customerScope(db: Db | Tx, actor: Actor): SQL | undefined {
   if (seesAllCustomers(actor)) return undefined;
   if (actor.role === 'supervisor') {
-    const team = teamOf(db, actor);
+    const team = teamOf(db, actor.id);
     return team.length ? or(eq(customers.ownerId, actor.id), inArray(customers.ownerId, team)) : eq(customers.ownerId, actor.id);
   }
   return eq(customers.ownerId, actor.id);
@@ -34,5 +31,5 @@ export function customerScope(db: Db | Tx, actor: Actor): SQL | undefined {
 export function mayAssignOwner(db: Db | Tx, actor: Actor, ownerId: number): boolean {
   if (seesAllCustomers(actor)) return true;
   if (ownerId === actor.id) return true;
-  return actor.role === 'supervisor' && teamOf(db, actor).includes(ownerId);
+  return actor.role === 'supervisor' && teamOf(db, actor.id).includes(ownerId);
 }

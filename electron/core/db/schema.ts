@@ -9,3 +9,6 @@ export * from '../products/schema';
 export * from '../orders/schema';
 export * from '../ledger/schema';
 export * from '../expenses/schema';
+export * from '../complaints/schema';
+export * from '../leave/schema';
+export * from '../attendance/schema';

@@ -29,7 +29,8 @@ import { evaluateRequest } from '../policy/kinds';
 import { policyRequests } from '../requests/schema';
 import { applicantOf } from '../requests/service';
 import { users } from '../users/schema';
-import { expenseRows, nextNumber, statusZh, teamOf } from './service';
+import { teamOf } from '../users/team';
+import { expenseRows, nextNumber, statusZh } from './service';
 import { expenseClaimItems, expenseClaims, expenseInvoices, expenses } from './schema';
 
 const yuan = formatYuan;

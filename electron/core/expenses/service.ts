@@ -21,7 +21,7 @@ import {
   type ExpenseType,
 } from '../../../shared/expenses';
 import type { GridQuery } from '../../../shared/grid';
-import type { Decision } from '../../../shared/policy';
+import type { Decision, Finding } from '../../../shared/policy';
 import type { RequestStep } from '../../../shared/requests';
 import { STEP_STATUS_LABELS } from '../../../shared/requests';
 import { recordAudit } from '../audit/audit';
@@ -36,14 +36,12 @@ import { kindDef } from '../policy/kinds';
 import { onRequestDecided, preview, requestById, stepsOf, submitWithin, type RequestDecided } from '../requests/service';
 import { policyRequests } from '../requests/schema';
 import { users } from '../users/schema';
+import { teamOf } from '../users/team';
+import { findingsText, trailText } from '../requests/trail';
+import { nextDailyNumber } from '../db/numbers';
 import { expenseClaims, expenses } from './schema';
 
 // —— who sees what ——
-
-/** A supervisor's direct reports. */
-export function teamOf(db: Db | Tx, supervisorId: number): number[] {
-  return db.select({ id: users.id }).from(users).where(eq(users.managerId, supervisorId)).all().map((u) => u.id);
-}
 
 /** Expenses the actor may see: the heads, finance and assistants all; a supervisor his team's; a rep his own. */
 export function expenseScope(db: Db | Tx, actor: Actor): SQL | undefined {
@@ -60,6 +58,9 @@ const fieldError = (field: string, zh: string, en: string) =>
   AppError.field(field, EXPENSE_FIELD_LABELS[field] ?? { zh: field, en: field }, { zh, en });
 
 // —— reading ——
+
+/** Every expense goes to the manager (E-APPROVAL without data): not worth a line in the grid. */
+const isRoutine = (f: Finding) => f.ruleId === 'E-APPROVAL' && Object.keys(f.data).length === 0;
 
 const trip = alias(expenses, 'trip');
 const claim = alias(expenseClaims, 'claim');
@@ -89,25 +90,6 @@ function selectExpenses(db: Db | Tx) {
 }
 type Selected = Awaited<ReturnType<ReturnType<typeof selectExpenses>['all']>>[number];
 
-/** "销售经理 张三 同意 2026-11-24 → 总经理 待审批". */
-export function trailText(steps: RequestStep[]): string {
-  return steps
-    .map((s) => {
-      const who = s.decidedByName ?? s.approverName ?? ROLE_LABELS[s.role].zh;
-      const role = ROLE_LABELS[s.role].zh;
-      const when = s.decidedAt ? ` ${localDate(new Date(s.decidedAt))}` : '';
-      return `${who === role ? role : `${role} ${who}`} ${STEP_STATUS_LABELS[s.status].zh}${when}`;
-    })
-    .join(' → ');
-}
-
-/** What the rules said beyond the routine (every expense goes to the manager): warnings and extra approvals. */
-function findingsText(decision: Decision): string {
-  return decision.findings
-    .filter((f) => f.severity !== 'info' && !(f.ruleId === 'E-APPROVAL' && Object.keys(f.data).length === 0))
-    .map((f) => `${f.ruleId}：${f.message}`)
-    .join('；');
-}
 
 function toExpenses(db: Db | Tx, rows: Selected[]): Expense[] {
   const steps = stepsOf(
@@ -142,7 +124,7 @@ function toExpenses(db: Db | Tx, rows: Selected[]): Expense[] {
     requestId: r.e.requestId,
     claimId: r.e.claimId,
     claimNo: r.claimNo,
-    findingsText: findingsText(JSON.parse(r.decision) as Decision),
+    findingsText: findingsText(JSON.parse(r.decision) as Decision, isRoutine),
     trail: trailText(steps.get(r.e.requestId) ?? []),
     createdAt: r.e.createdAt,
   }));
@@ -395,12 +377,7 @@ function amountsOf(type: ExpenseType, fields: Record<string, unknown>, computed:
 
 /** The next number of the day: FY20261123-001 (expenses), BX20261123-001 (reimbursements). */
 export function nextNumber(tx: Tx, prefix: 'FY' | 'BX', today: string): string {
-  const stem = `${prefix}${today.replaceAll('-', '')}-`;
-  const table = prefix === 'FY' ? sql`expenses` : sql`expense_claims`;
-  const column = prefix === 'FY' ? sql`expense_no` : sql`claim_no`;
-  const last = tx.get<{ no: string | null }>(sql`SELECT max(${column}) AS no FROM ${table} WHERE ${column} LIKE ${`${stem}%`}`)?.no;
-  const seq = last ? Number(last.slice(stem.length)) + 1 : 1;
-  return `${stem}${String(seq).padStart(3, '0')}`;
+  return prefix === 'FY' ? nextDailyNumber(tx, 'expenses', 'expense_no', prefix, today) : nextDailyNumber(tx, 'expense_claims', 'claim_no', prefix, today);
 }
 
 export function createExpense(db: Db, actor: Actor, input: ExpenseCreateInput, at: Date): Expense {

@@ -3,9 +3,13 @@
 import type { ComponentType } from 'react';
 import type { Role } from '../../../shared/domain';
 import { ApprovalsPage } from '../modules/approvals/ApprovalsPage';
+import { AttendancePage } from '../modules/attendance/AttendancePage';
 import { AuditPage } from '../modules/audit/AuditPage';
+import { ComplaintsPage } from '../modules/complaints/ComplaintsPage';
 import { CustomersPage } from '../modules/customers/CustomersPage';
 import { ExpensesPage } from '../modules/expenses/ExpensesPage';
+import { HomePage } from '../modules/home/HomePage';
+import { LeavePage } from '../modules/leave/LeavePage';
 import { LedgerPage } from '../modules/ledger/LedgerPage';
 import { ShipmentsPage } from '../modules/ledger/ShipmentsPage';
 import { StatementsPage } from '../modules/ledger/StatementsPage';
@@ -15,6 +19,10 @@ import { ProductsPage } from '../modules/products/ProductsPage';
 import { UsersPage } from '../modules/users/UsersPage';
 
 export type NavKey =
+  | 'navHome'
+  | 'navComplaints'
+  | 'navLeave'
+  | 'navAttendance'
   | 'navCustomers'
   | 'navOrders'
   | 'navShipments'
@@ -37,6 +45,8 @@ export interface Route {
 const MONEY_READERS: readonly Role[] = ['gm', 'director', 'manager', 'supervisor', 'rep', 'assistant', 'finance'];
 
 export const ROUTES: readonly Route[] = [
+  // 工作台: what needs the user now (overdue complaints in red, the management review list, approvals).
+  { path: 'home', nav: 'navHome', roles: 'all', component: HomePage },
   { path: 'customers', nav: 'navCustomers', roles: 'all', component: CustomersPage },
   // Whoever may see a customer sees its orders (the core limits reps to their own customers').
   { path: 'orders', nav: 'navOrders', roles: 'all', component: OrdersPage },
@@ -47,6 +57,10 @@ export const ROUTES: readonly Route[] = [
   { path: 'statements', nav: 'navStatements', roles: MONEY_READERS, component: StatementsPage },
   // Everyone in sales files his own expenses (DOMAIN §6); the administrator keeps to users and settings.
   { path: 'expenses', nav: 'navExpenses', roles: MONEY_READERS, component: ExpensesPage },
+  // DOMAIN §7–8: complaints, leave and attendance concern everyone in sales.
+  { path: 'complaints', nav: 'navComplaints', roles: MONEY_READERS, component: ComplaintsPage },
+  { path: 'leave', nav: 'navLeave', roles: MONEY_READERS, component: LeavePage },
+  { path: 'attendance', nav: 'navAttendance', roles: 'all', component: AttendancePage },
   // everyone reads the price list; editing follows the core's PRICE_LIST_ROLES
   { path: 'products', nav: 'navProducts', roles: 'all', component: ProductsPage },
   { path: 'approvals', nav: 'navApprovals', roles: 'all', component: ApprovalsPage },

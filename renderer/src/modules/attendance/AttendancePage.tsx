@@ -1,0 +1,3 @@
+export function AttendancePage() {
+  return null;
+}

@@ -1,0 +1,3 @@
+export function LeavePage() {
+  return null;
+}
