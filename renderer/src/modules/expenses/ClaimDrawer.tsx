@@ -10,7 +10,7 @@ import { useSession } from '../../app/session';
 import { useToast } from '../../app/toast';
 import { useErrorText, useLabel, useLang } from '../../i18n';
 import { useExpenseMessages } from './messages';
-import { PrintButton } from './PrintButton';
+import { PrintButton } from '../../print/PrintButton';
 
 export function ClaimStatusBadge({ status }: { status: Claim['status'] }) {
   const label = useLabel();
@@ -258,7 +258,7 @@ export function ClaimDrawer(props: { claim: Claim; onClose(): void; onChanged(cl
             </>
           ) : (
             <>
-              <PrintButton target={{ claimId: claim.id }} testId="claim-print" unavailable={claim.status === 'returned' ? t('printReturned') : undefined} />
+              <PrintButton target={{ claimId: claim.id }} label={t('printClaim')} testId="claim-print" unavailable={claim.status === 'returned' ? t('printReturned') : undefined} />
               <span className="spacer" />
               {canDecide && (
                 <>

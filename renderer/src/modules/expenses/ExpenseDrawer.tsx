@@ -16,7 +16,7 @@ import { RequestDetails } from '../requests/RequestDetails';
 import { ON_BEHALF_ROLES } from '../requests/values';
 import { ExpenseStatusBadge } from './expenseColumns';
 import { useExpenseMessages } from './messages';
-import { PrintButton } from './PrintButton';
+import { PrintButton } from '../../print/PrintButton';
 
 function Fact(props: { label: string; value: ReactNode; wide?: boolean; testId?: string }) {
   return (
@@ -292,7 +292,7 @@ export function ExpenseDrawer(props: {
             )}
             {confirming === null && (
               <>
-                <PrintButton target={{ expenseId: expense.id }} testId="expense-print" unavailable={PRINTABLE_EXPENSE_STATUSES.includes(expense.status) ? undefined : t('printAfterApproval')} />
+                <PrintButton target={{ expenseId: expense.id }} label={t('printExpense')} testId="expense-print" unavailable={PRINTABLE_EXPENSE_STATUSES.includes(expense.status) ? undefined : t('printAfterApproval')} />
                 <span className="spacer" />
                 {canWithdraw && (
                   <button type="button" onClick={() => setConfirming('withdraw')} disabled={busy} data-testid="expense-withdraw">
