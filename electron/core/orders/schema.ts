@@ -112,7 +112,7 @@ export const orderSurveys = sqliteTable('order_surveys', {
   serviceSpeed: integer('service_speed').notNull(),
   attitude: integer('attitude').notNull(),
   comment: text('comment').notNull().default(''),
-  /** A score ≤ 2 opens a complaint (issue 5 builds complaints; until then the flag records it). */
+  /** A score ≤ 2 opened a complaint in the register (O-SURVEY; complaints source 'survey', same order). */
   complaintOpened: integer('complaint_opened', { mode: 'boolean' }).notNull().default(false),
   recordedBy: integer('recorded_by')
     .notNull()

@@ -36,6 +36,7 @@ import type { Actor } from '../api/context';
 import { filterSql, orderSql, quickSearchSql, type ColumnMap } from '../api/gridSql';
 import { customerScope } from '../customers/access';
 import { customers } from '../customers/schema';
+import { openFromSurvey } from '../complaints/service';
 import type { Db, Tx } from '../db/connection';
 import { ledgerEntries, shipments } from '../ledger/schema';
 import { engineOptions } from '../policy/context';
@@ -1079,7 +1080,7 @@ export function recordSurvey(
       throw new AppError('CONFLICT', `订单 ${row.orderNo} 已做过满意度调查`, `Order ${row.orderNo} already has a survey`);
     }
     const scores = [input.quality, input.responseTime, input.serviceSpeed, input.attitude];
-    // O-SURVEY: any score ≤ 2 opens a complaint (issue 5 builds complaints; until then the flag records it).
+    // O-SURVEY: any score ≤ 2 opens a complaint in the register (received now, with its deadlines), in this transaction.
     const complaintOpened = scores.some((s) => s <= 2);
     const survey = tx
       .insert(orderSurveys)
@@ -1097,6 +1098,10 @@ export function recordSurvey(
       .returning()
       .get();
     recordAudit(tx, { userId: actor.id, action: 'orders.survey', entity: 'orders', entityId: input.id, after: survey, at });
+    if (complaintOpened) {
+      const { quality, responseTime, serviceSpeed, attitude } = input;
+      openFromSurvey(tx, actor, { orderId: input.id, scores: { quality, responseTime, serviceSpeed, attitude }, comment: input.comment }, at);
+    }
     return surveyOf(tx, input.id)!;
   });
 }
