@@ -577,18 +577,23 @@ describe('refused submissions write nothing', () => {
     expect((await fileAdvance(repB, 50_000, tripId)).status).toBe('pending');
   });
 
-  it.runIf(hasKind('leave'))('a leave without enough notice is POLICY_DENIED by L-NOTICE', async () => {
+  it('a leave is filed on the Leave page, not as a bare request; without enough notice it is POLICY_DENIED by L-NOTICE', async () => {
     const { repA, supervisor } = await setup();
     const before = t.snapshot();
-    const error = await repA.fail('requests.submit', { request: { kind: 'leave', appliedOn: TODAY, start: TOMORROW, end: TOMORROW, reason: '家中有事', proxy: '李娜' } });
+    const bare = await repA.fail('requests.submit', { request: { kind: 'leave', appliedOn: TODAY, start: '2026-11-26', end: '2026-11-27', reason: '家中有事', proxy: '李娜' } });
+    expect(bare.code).toBe('VALIDATION');
+    expect(bare.issues[0]?.field).toBe('kind');
+    expect(bare.message).toContain('请假页面');
+    const error = await repA.fail('leave.create', { leaveType: 'personal', start: TOMORROW, end: TOMORROW, reason: '家中有事', proxyId: t.ids.repB });
     expect(error.code).toBe('POLICY_DENIED');
     expect(error.issues.map((i) => i.field)).toContain('L-NOTICE');
     expect(t.snapshot()).toBe(before);
     // with notice, the direct superior (a supervisor) approves it
-    const leave = await submit(repA, { kind: 'leave', appliedOn: TODAY, start: '2026-11-26', end: '2026-11-27', reason: '家中有事', proxy: '李娜' });
-    expect(stepsOf(leave)).toEqual([['supervisor', '孙主管', 'pending']]);
-    expect(leave.decision.computed).toMatchObject({ workingDays: 2 });
-    expect(await inboxIds(supervisor)).toEqual([leave.id]);
+    const leave = await repA.call('leave.create', { leaveType: 'personal', start: '2026-11-26', end: '2026-11-27', reason: '家中有事', proxyId: t.ids.repB });
+    const request = await repA.call('requests.get', { id: leave.requestId });
+    expect(stepsOf(request)).toEqual([['supervisor', '孙主管', 'pending']]);
+    expect(request.decision.computed).toMatchObject({ workingDays: 2 });
+    expect(await inboxIds(supervisor)).toEqual([request.id]);
   });
 
   it('an entertainment applied for after the event without a verbal approval is POLICY_DENIED; one before it goes to the manager', async () => {
@@ -641,10 +646,12 @@ describe('refused submissions write nothing', () => {
     expect(error.code).toBe('VALIDATION');
     expect(error.issues[0]?.field).toBe('kind');
     expect(t.snapshot()).toBe(before);
-    // …but the kinds list says so; a form people file by hand (leave) says it may be submitted
+    // …but the kinds list says so; a request people file as such (a price) says it may be submitted,
+    // one filed on its own page (leave: the Leave page) that it may not
     const kinds = await repB.call('policy.kinds', {});
     expect(kinds.find((k) => k.kind === checkOnly!.kind)?.submittable).toBe(false);
-    expect(kinds.find((k) => k.kind === 'leave')).toMatchObject({ submittable: true, rules: ['L-FORM', 'L-NOTICE', 'L-MONTHLY'] });
+    expect(kinds.find((k) => k.kind === 'price')).toMatchObject({ submittable: true });
+    expect(kinds.find((k) => k.kind === 'leave')).toMatchObject({ submittable: false, rules: ['L-FORM', 'L-NOTICE', 'L-MONTHLY'] });
     expect(kinds.find((k) => k.kind === 'expense')).toMatchObject({ submittable: false, rules: ['E-APPROVAL'] });
   });
 

@@ -142,6 +142,7 @@ describe('sign_card: A-CLOCK (by the end of the next working day, approved by th
     expect(problem(impossible)).toBe('：不是有效日期');
     expect(rejects({ kind: 'sign_card', appliedOn: '2026-11-23' }).issues[0]?.field).toBe('missedOn');
     expect(rejects({ kind: 'sign_card', missedOn: 20261123, appliedOn: '2026-11-23' }).issues[0]?.field).toBe('missedOn');
-    expect(kindDef('sign_card')?.submittable).toBe(true);
+    // filed on the Attendance page (attendance.signCard checks the day's clock record), not as a bare request
+    expect(kindDef('sign_card')).toMatchObject({ submittable: false, filedOn: { zh: '考勤页面', en: 'the Attendance page' } });
   });
 });

@@ -184,7 +184,8 @@ describe('leave: L-FORM', () => {
     const d = judge({ kind: 'leave', ...(def.example as Fields) });
     expect(d.decision).toBe('needs_approval');
     expect(d.findings).toEqual([]);
-    expect(def.submittable).toBe(true);
+    // filed on the Leave page (leave.create computes the days and the month's leave), not as a bare request
+    expect(def).toMatchObject({ submittable: false, filedOn: { zh: '请假页面', en: 'the Leave page' } });
     expect(def.rules).toEqual(['L-FORM', 'L-NOTICE', 'L-MONTHLY']);
   });
 });

@@ -175,7 +175,9 @@ const signCardKind = defineKind({
   kind: 'sign_card',
   label: { zh: '签卡申请', en: 'Sign card' },
   rules: ['A-CLOCK'],
-  submittable: true,
+  // Filed on the Attendance page (attendance.signCard), which checks the day's clock record.
+  submittable: false,
+  filedOn: { zh: '考勤页面', en: 'the Attendance page' },
   schema: z
     .object({
       missedOn: f.date({ zh: '漏打卡日期', en: 'Missed clock-in on' }),

@@ -14,6 +14,7 @@
 //   leaveDaysThisMonth is the leave already taken in the month of the leave's first day.
 // - L-ABSENT: fewer than 3 days in the year is a warning; 3 or more a serious violation (block).
 import { z } from 'zod';
+import { LEAVE_TYPE_LABELS, LEAVE_TYPES } from '../../../../shared/leave';
 import { bilingual } from '../../../../shared/validation';
 import type { WorkCalendar } from '../calendar';
 import { f } from '../fields';
@@ -315,15 +316,8 @@ export const rules = {
 // ---------------------------------------------------------------------------------------------
 // Kinds
 
-const LEAVE_TYPES = ['personal', 'sick', 'annual', 'marriage', 'bereavement', 'other'] as const;
-const LEAVE_TYPE_LABELS = {
-  personal: { zh: '事假', en: 'Personal leave' },
-  sick: { zh: '病假', en: 'Sick leave' },
-  annual: { zh: '年假', en: 'Annual leave' },
-  marriage: { zh: '婚假', en: 'Marriage leave' },
-  bereavement: { zh: '丧假', en: 'Bereavement leave' },
-  other: { zh: '其他', en: 'Other' },
-};
+/** Leave is filed on the Leave page (leave.create), which computes the days and the month's leave, never as a bare request. */
+const FILED_ON = { zh: '请假页面', en: 'the Leave page' };
 
 /** The longest leave one form may cover (calendar days from start to end). */
 const MAX_SPAN_DAYS = 366;
@@ -336,7 +330,8 @@ const leaveKind = defineKind({
   kind: 'leave',
   label: { zh: '请假申请', en: 'Leave' },
   rules: ['L-FORM', 'L-NOTICE', 'L-MONTHLY'],
-  submittable: true,
+  submittable: false,
+  filedOn: FILED_ON,
   schema: z
     .object({
       leaveType: f.choice({ zh: '请假类型', en: 'Leave type' }, LEAVE_TYPES, LEAVE_TYPE_LABELS).optional(),
