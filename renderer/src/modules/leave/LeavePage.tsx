@@ -1,3 +1,210 @@
+// 请假 (DOMAIN §8): the leave forms as an SQL-paged grid (quick search, type and status as sets,
+// saved column layout) with the leave's drawer and 新建请假; and the team's leave calendar of a month.
+// Keyboard first: Ctrl+F searches, Ctrl+N files a new leave, Enter on a row opens it.
+import type { CellKeyDownEvent, FullWidthCellKeyDownEvent, GridApi, RowDoubleClickedEvent } from 'ag-grid-community';
+import { AgGridReact } from 'ag-grid-react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { localMonth } from '../../../../shared/dates';
+import type { Leave } from '../../../../shared/leave';
+import { invoke } from '../../api/client';
+import { useSession } from '../../app/session';
+import { useToast } from '../../app/toast';
+import { gridLocaleText, gridTheme } from '../../grid/agGrid';
+import { ColumnChooser } from '../../grid/ColumnChooser';
+import { layoutStorageKey, useColumnLayout } from '../../grid/columnLayout';
+import { CACHE_BLOCK_SIZE, createSqlDatasource } from '../../grid/datasource';
+import { useQuickSearch } from '../../grid/useQuickSearch';
+import { useErrorText, useLabel, useLang, useNumberFormat } from '../../i18n';
+import '../expenses/expenses.css';
+import { LeaveCalendar } from './LeaveCalendar';
+import { leaveColumnDefs, leaveColumnGroups } from './leaveColumns';
+import { LeaveDrawer } from './LeaveDrawer';
+import { LeaveForm } from './LeaveForm';
+import { useLeaveMessages } from './messages';
+import './leave.css';
+
+type Tab = 'list' | 'calendar';
+
 export function LeavePage() {
-  return null;
+  const user = useSession();
+  const { lang } = useLang();
+  const t = useLeaveMessages();
+  const label = useLabel();
+  const toast = useToast();
+  const errorText = useErrorText();
+  const formatNumber = useNumberFormat();
+
+  const [tab, setTab] = useState<Tab>('list');
+  const [api, setApi] = useState<GridApi<Leave> | null>(null);
+  const [total, setTotal] = useState<number | null>(null);
+  const [filtersActive, setFiltersActive] = useState(false);
+  const [focusedId, setFocusedId] = useState<number | null>(null);
+  const [openId, setOpenId] = useState<number | null>(null);
+  const [creating, setCreating] = useState(false);
+  const [month, setMonth] = useState(() => localMonth(new Date()));
+  const [reloadKey, setReloadKey] = useState(0);
+  const overlayOpen = openId !== null || creating;
+  const search = useQuickSearch(api, { ctrlF: false });
+  const { quickSearch, searchRef } = search;
+  const layout = useColumnLayout(layoutStorageKey('leave', user.id));
+
+  const loadErrorRef = useRef((error: unknown) => toast('error', t('loadFailed', { error: errorText(error) })));
+  loadErrorRef.current = (error: unknown) => toast('error', t('loadFailed', { error: errorText(error) }));
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (overlayOpen || document.querySelector('.overlay') || !(event.ctrlKey || event.metaKey) || event.altKey) return;
+      const key = event.key.toLowerCase();
+      if (key === 'f') {
+        event.preventDefault();
+        setTab('list');
+        window.setTimeout(() => {
+          searchRef.current?.focus();
+          searchRef.current?.select();
+        });
+      } else if (key === 'n') {
+        event.preventDefault();
+        setCreating(true);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [overlayOpen, searchRef]);
+
+  const datasource = useMemo(
+    () =>
+      createSqlDatasource<Leave>({
+        load: (query) => invoke('leave.list', query),
+        extras: { quickSearch, includeArchived: false },
+        onLoaded: setTotal,
+        onError: (error) => loadErrorRef.current(error),
+      }),
+    [quickSearch],
+  );
+
+  const open = useCallback((id: number) => setOpenId(id), []);
+  const columnDefs = useMemo(() => leaveColumnDefs({ t, label, onOpen: open }), [t, label, open]);
+  const columnGroups = useMemo(() => leaveColumnGroups(t), [t]);
+  const refresh = useCallback(() => {
+    api?.refreshInfiniteCache();
+    setReloadKey((k) => k + 1);
+  }, [api]);
+  const replaceRow = useCallback(
+    (leave: Leave) => {
+      api?.getRowNode(String(leave.id))?.setData(leave);
+      setReloadKey((k) => k + 1);
+    },
+    [api],
+  );
+
+  const onCellKeyDown = useCallback((event: CellKeyDownEvent<Leave> | FullWidthCellKeyDownEvent<Leave>) => {
+    const key = event.event instanceof KeyboardEvent ? event.event : null;
+    if (!key || key.key !== 'Enter' || !event.node.data) return;
+    key.preventDefault();
+    setOpenId(event.node.data.id);
+  }, []);
+
+  const closeDrawer = useCallback(() => {
+    setOpenId(null);
+    const cell = api?.getFocusedCell();
+    if (api && cell) api.setFocusedCell(cell.rowIndex, cell.column);
+  }, [api]);
+
+  function clearFilters() {
+    search.clear();
+    void api?.setFilterModel(null);
+  }
+
+  return (
+    <div className="page expenses-page leave-page">
+      <div className="page-head">
+        <h1>{t('title')}</h1>
+        <div className="tabs" role="tablist">
+          <button type="button" role="tab" aria-selected={tab === 'list'} className={tab === 'list' ? 'tab active' : 'tab'} onClick={() => setTab('list')} data-testid="leave-tab-list">
+            {t('tabList')}
+          </button>
+          <button type="button" role="tab" aria-selected={tab === 'calendar'} className={tab === 'calendar' ? 'tab active' : 'tab'} onClick={() => setTab('calendar')} data-testid="leave-tab-calendar">
+            {t('tabCalendar')}
+          </button>
+        </div>
+        {tab === 'list' && (
+          <span className="muted" data-testid="leave-total">
+            {total === null ? '' : t('total', { n: formatNumber(total) })}
+          </span>
+        )}
+        <span className="spacer" />
+        {tab === 'calendar' && (
+          <button type="button" className="primary" onClick={() => setCreating(true)} title={t('newHint')} data-testid="leave-new-calendar">
+            {t('newLeave')}
+          </button>
+        )}
+      </div>
+
+      {tab === 'list' ? (
+        <>
+          <div className="toolbar">
+            <input {...search.inputProps} placeholder={t('searchPlaceholder')} aria-label={t('searchLabel')} data-testid="leave-search" />
+            {(filtersActive || quickSearch !== '') && (
+              <button type="button" className="link" onClick={clearFilters} data-testid="leave-clear-filters">
+                ✕ {t('clearFilters')}
+              </button>
+            )}
+            <span className="spacer" />
+            <button type="button" onClick={() => focusedId !== null && setOpenId(focusedId)} disabled={focusedId === null} title={t('detailsHint')}>
+              {t('details')}
+            </button>
+            <ColumnChooser api={api} groups={columnGroups} onReset={() => api && layout.reset(api)} />
+            <button type="button" onClick={refresh} disabled={!api} data-testid="leave-refresh">
+              {t('refresh')}
+            </button>
+            <button type="button" className="primary" onClick={() => setCreating(true)} title={t('newHint')} data-testid="leave-new">
+              {t('newLeave')}
+            </button>
+          </div>
+          <div className="grid-host" data-testid="leave-grid">
+            <AgGridReact<Leave>
+              key={lang}
+              theme={gridTheme}
+              localeText={gridLocaleText(lang)}
+              rowModelType="infinite"
+              datasource={datasource}
+              cacheBlockSize={CACHE_BLOCK_SIZE}
+              maxBlocksInCache={50}
+              getRowId={(params) => String(params.data.id)}
+              columnDefs={columnDefs}
+              defaultColDef={{ sortable: true, resizable: true, minWidth: 60 }}
+              maintainColumnOrder
+              suppressColumnVirtualisation
+              initialState={layout.initialState}
+              onStateUpdated={layout.onStateUpdated}
+              tooltipShowDelay={500}
+              rowClassRules={{ 'row-muted': (params) => params.data?.status === 'withdrawn' || params.data?.status === 'rejected' }}
+              onGridReady={(event) => setApi(event.api)}
+              onGridPreDestroyed={() => setApi(null)}
+              onFilterChanged={(event) => setFiltersActive(Object.keys(event.api.getFilterModel() ?? {}).length > 0)}
+              onRowDoubleClicked={(event: RowDoubleClickedEvent<Leave>) => event.data && setOpenId(event.data.id)}
+              onCellKeyDown={onCellKeyDown}
+              onCellFocused={(event) => {
+                const row = event.rowIndex === null || event.rowIndex === undefined ? undefined : event.api.getDisplayedRowAtIndex(event.rowIndex);
+                setFocusedId(row?.data?.id ?? null);
+              }}
+            />
+          </div>
+        </>
+      ) : (
+        <LeaveCalendar month={month} onMonth={setMonth} onOpen={setOpenId} reloadKey={reloadKey} />
+      )}
+
+      {openId !== null && <LeaveDrawer id={openId} onClose={closeDrawer} onChanged={replaceRow} />}
+      {creating && (
+        <LeaveForm
+          onClose={() => setCreating(false)}
+          onSubmitted={() => {
+            setCreating(false);
+            refresh();
+          }}
+        />
+      )}
+    </div>
+  );
 }
