@@ -44,8 +44,8 @@ import { complaintActions, complaints } from './schema';
 
 type Step = ComplaintDetail['allowed'][number];
 
-const CUSTOMER_LABEL: Label = { zh: '客户', en: 'Customer' };
-const labelOf = (field: string): Label => (field === 'customerId' ? CUSTOMER_LABEL : (COMPLAINT_FIELD_LABELS[field] ?? { zh: field, en: field }));
+const OWN_LABELS: Readonly<Record<string, Label>> = { customerId: { zh: '客户', en: 'Customer' }, note: { zh: '说明', en: 'Note' } };
+const labelOf = (field: string): Label => OWN_LABELS[field] ?? COMPLAINT_FIELD_LABELS[field] ?? { zh: field, en: field };
 const issueOf = (field: string, zh: string, en: string): FieldIssue => {
   const label = labelOf(field);
   return { field, message: `${label.zh}：${zh}`, messageEn: `${label.en}: ${en}` };
