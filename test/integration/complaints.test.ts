@@ -271,7 +271,9 @@ describe('P-SLIP: the complaint slip within 3 working days of receipt', () => {
     const w = await setup();
     const { repA } = w.team;
     const c = await receive(repA, { customerId: w.cA });
+    const audits = t.count('audit_log');
     const first = await slip(repA, c);
+    expect(t.count('audit_log')).toBe(audits + 1);
     setNow('2026-11-24T11:00:00+08:00');
     const again = await slip(repA, first, { workOrderNo: 'GD-2026-119', responsibleId: t.ids.supervisor });
     expect(again).toMatchObject({ slipFiledAt: first.slipFiledAt, workOrderNo: 'GD-2026-119', responsibleName: '孙主管' });
