@@ -16,6 +16,7 @@ import { CACHE_BLOCK_SIZE, createSqlDatasource } from '../../grid/datasource';
 import { useQuickSearch } from '../../grid/useQuickSearch';
 import { useErrorText, useLabel, useLang, useNumberFormat } from '../../i18n';
 import '../expenses/expenses.css';
+import { addMonths } from '../ledger/ledgerValues';
 import { LeaveCalendar } from './LeaveCalendar';
 import { leaveColumnDefs, leaveColumnGroups } from './leaveColumns';
 import { LeaveDrawer } from './LeaveDrawer';
@@ -41,7 +42,8 @@ export function LeavePage() {
   const [focusedId, setFocusedId] = useState<number | null>(null);
   const [openId, setOpenId] = useState<number | null>(null);
   const [creating, setCreating] = useState(false);
-  const [month, setMonth] = useState(() => localMonth(new Date()));
+  const [month, setMonth] = useState('');
+  const [calendarMonth, setCalendarMonth] = useState(() => localMonth(new Date()));
   const [reloadKey, setReloadKey] = useState(0);
   const overlayOpen = openId !== null || creating;
   const search = useQuickSearch(api, { ctrlF: false });
@@ -74,12 +76,13 @@ export function LeavePage() {
   const datasource = useMemo(
     () =>
       createSqlDatasource<Leave>({
-        load: (query) => invoke('leave.list', query),
+        // The month above the grid joins the columns' own filters (leaves with a day in it).
+        load: (query) => invoke('leave.list', month ? { ...query, filter: { ...query.filter, month: { filterType: 'text', type: 'equals', filter: month } } } : query),
         extras: { quickSearch, includeArchived: false },
         onLoaded: setTotal,
         onError: (error) => loadErrorRef.current(error),
       }),
-    [quickSearch],
+    [quickSearch, month],
   );
 
   const open = useCallback((id: number) => setOpenId(id), []);
@@ -110,7 +113,14 @@ export function LeavePage() {
     if (api && cell) api.setFocusedCell(cell.rowIndex, cell.column);
   }, [api]);
 
+  // The month picker: a few months ahead (leave is applied for ahead) and two years back.
+  const months = useMemo(() => {
+    const now = localMonth(new Date());
+    return Array.from({ length: 28 }, (_, i) => addMonths(now, 3 - i));
+  }, []);
+
   function clearFilters() {
+    setMonth('');
     search.clear();
     void api?.setFilterModel(null);
   }
@@ -144,7 +154,18 @@ export function LeavePage() {
         <>
           <div className="toolbar">
             <input {...search.inputProps} placeholder={t('searchPlaceholder')} aria-label={t('searchLabel')} data-testid="leave-search" />
-            {(filtersActive || quickSearch !== '') && (
+            <label className="inline-field">
+              {t('month')}
+              <select value={month} onChange={(e) => setMonth(e.target.value)} data-testid="leave-month">
+                <option value="">{t('allMonths')}</option>
+                {months.map((m) => (
+                  <option key={m} value={m}>
+                    {m}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {(filtersActive || quickSearch !== '' || month !== '') && (
               <button type="button" className="link" onClick={clearFilters} data-testid="leave-clear-filters">
                 ✕ {t('clearFilters')}
               </button>
@@ -192,7 +213,7 @@ export function LeavePage() {
           </div>
         </>
       ) : (
-        <LeaveCalendar month={month} onMonth={setMonth} onOpen={setOpenId} reloadKey={reloadKey} />
+        <LeaveCalendar month={calendarMonth} onMonth={setCalendarMonth} onOpen={setOpenId} reloadKey={reloadKey} />
       )}
 
       {openId !== null && <LeaveDrawer id={openId} onClose={closeDrawer} onChanged={replaceRow} />}

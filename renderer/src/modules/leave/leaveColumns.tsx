@@ -95,7 +95,7 @@ export function leaveColumnDefs(opts: { t: LeaveT; label(label: Label | undefine
       filterParams: { maxNumConditions: 2 },
       initialWidth: 90,
     },
-    { colId: 'reason', field: 'reason', headerName: t('colReason'), tooltipField: 'reason', ...text(200) },
+    { colId: 'reason', field: 'reason', headerName: t('colReason'), tooltipField: 'reason', initialWidth: 200, ...readOnly },
     { colId: 'proxyName', field: 'proxyName', headerName: t('colProxy'), ...text(96) },
     { colId: 'appliedOn', field: 'appliedOn', headerName: t('colAppliedOn'), ...date, initialWidth: 108 },
     {
