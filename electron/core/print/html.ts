@@ -1,6 +1,6 @@
 // Printed forms are HTML pages made by the core: the same page goes to the printer from Electron,
-// to the browser preview's print view, and to PDF from the CLI (Chromium). A4 portrait or A5
-// landscape (expense slips), Chinese fonts first.
+// to the browser preview's print view, and to PDF from the CLI (Chromium). A4 portrait, A5
+// landscape (slips) or A4 landscape (the attendance sheet), Chinese fonts first.
 
 /** Escapes text for HTML element content and attribute values. */
 export function esc(value: unknown): string {
@@ -17,9 +17,11 @@ export const PRINT_FONTS = `"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans
 
 /** The paper a form is printed on: A4 portrait, or A5 landscape (half an A4 sheet, same width). */
 export type Paper = 'a4' | 'a5';
+/** Every page a printed document may have: the papers above, or A4 landscape (a wide grid). */
+export type SheetPaper = Paper | 'a4-landscape';
 
 /** What differs per paper: the page, the sheet on screen, and a denser type on the small A5. */
-const PAPER_CSS: Record<Paper, string> = {
+const PAPER_CSS: Record<SheetPaper, string> = {
   a4: `
 @page { size: A4; margin: 12mm 12mm 14mm; }
 @media screen { .sheet { width: 210mm; min-height: 297mm; padding: 12mm; } }
@@ -33,6 +35,13 @@ th, td { padding: 0.8mm 1.2mm; }
 .meta { margin: 1.5mm 0; gap: 0.6mm 4mm; }
 .footer { margin-top: 1.5mm; font-size: 7.5pt; }
 @media screen { .sheet { width: 210mm; min-height: 148mm; padding: 7mm 9mm; } }
+`,
+  'a4-landscape': `
+@page { size: A4 landscape; margin: 8mm 8mm 8mm; }
+body { font-size: 8.5pt; }
+h1 { font-size: 14pt; margin-bottom: 1mm; }
+.company { font-size: 10.5pt; margin-bottom: 0.5mm; }
+@media screen { .sheet { width: 297mm; min-height: 210mm; padding: 8mm; } }
 `,
 };
 
@@ -59,8 +68,8 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-sp
 @media screen { body { background: #888; } .sheet { background: #fff; margin: 8mm auto; box-shadow: 0 2px 8px rgba(0,0,0,.3); } }
 `;
 
-/** A whole printable document: one or more `.sheet` pages on A4 (default) or A5 landscape. */
-export function printDocument(title: string, sheets: string[], extraCss = '', paper: Paper = 'a4'): string {
+/** A whole printable document: one or more `.sheet` pages on A4 (default), A5 landscape or A4 landscape. */
+export function printDocument(title: string, sheets: string[], extraCss = '', paper: SheetPaper = 'a4'): string {
   return `<!doctype html>
 <html lang="zh-CN">
 <head>
