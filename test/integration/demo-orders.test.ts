@@ -49,10 +49,16 @@ const HISTORY_TABLES = [
   'expense_claims',
   'expense_claim_items',
   'expense_invoices',
+  'complaints',
+  'complaint_actions',
+  'leaves',
+  'attendance_records',
+  'sign_cards',
 ];
 
 describe('demo orders: determinism', () => {
-  it('gives identical products, orders, approvals, shipments and ledger for the same seed', async () => {
+  // A second whole demo (a year of orders, expenses, complaints, leave and the clock): minutes on a busy 2-core machine.
+  it('gives identical products, orders, approvals, shipments, ledger, expenses and HR records for the same seed', { timeout: 180_000 }, async () => {
     const again = await demo(11);
     try {
       for (const table of HISTORY_TABLES) {
@@ -431,5 +437,55 @@ describe('demo expenses: a year of requests, approvals and reimbursements throug
     expect(page.rows[0]!.trail).not.toBe('');
     const paid = await finance.call('claims.list', { status: 'paid' });
     expect(paid.length).toBe(one<{ n: number }>("SELECT COUNT(*) AS n FROM expense_claims WHERE status = 'paid'").n);
+  });
+});
+
+describe('demo complaints, leave and attendance: through their services', () => {
+  it('opens a complaint for every low satisfaction survey of the last half year, with its order', () => {
+    const missing = all(
+      `SELECT s.order_id FROM order_surveys s
+        WHERE s.complaint_opened = 1 AND s.recorded_at >= date(?, '-182 days')
+          AND NOT EXISTS (SELECT 1 FROM complaints c WHERE c.order_id = s.order_id AND c.source = 'survey')`,
+      AS_OF,
+    );
+    expect(missing).toEqual([]);
+    expect(one<{ n: number }>("SELECT COUNT(*) AS n FROM complaints WHERE source = 'survey'").n).toBeGreaterThan(0);
+  });
+
+  it('archives a complaint only after the customer confirmed it (P-CLOSE), and leaves recent ones open', () => {
+    expect(all("SELECT complaint_no FROM complaints WHERE status = 'archived' AND confirmed_at IS NULL")).toEqual([]);
+    expect(one<{ n: number }>("SELECT COUNT(*) AS n FROM complaints WHERE status = 'archived'").n).toBeGreaterThan(0);
+    expect(one<{ n: number }>("SELECT COUNT(*) AS n FROM complaints WHERE status <> 'archived'").n).toBeGreaterThan(0);
+    // Every complaint has its handling record from receipt on.
+    expect(all("SELECT c.complaint_no FROM complaints c WHERE NOT EXISTS (SELECT 1 FROM complaint_actions a WHERE a.complaint_id = c.id AND a.action = 'receive')")).toEqual([]);
+  });
+
+  it("never overlaps one person's leave, and the clock has no record on a whole day of approved leave", () => {
+    const overlapping = all(
+      `SELECT a.leave_no, b.leave_no FROM leaves a JOIN leaves b ON a.applicant_id = b.applicant_id AND a.id < b.id
+        WHERE a.status IN ('pending', 'approved') AND b.status IN ('pending', 'approved')
+          AND a.start_date <= b.end_date AND b.start_date <= a.end_date
+          AND NOT (a.end_date = b.start_date AND a.end_half_day = 1 AND b.start_half_day = 1)`,
+    );
+    expect(overlapping).toEqual([]);
+    const clockedOnLeave = all(
+      `SELECT r.user_id, r.work_date FROM attendance_records r JOIN leaves l ON l.applicant_id = r.user_id AND l.status = 'approved'
+        WHERE r.work_date BETWEEN l.start_date AND l.end_date AND NOT (r.work_date = l.end_date AND l.end_half_day = 1)`,
+    );
+    expect(clockedOnLeave).toEqual([]);
+    expect(one<{ n: number }>("SELECT COUNT(*) AS n FROM leaves WHERE status = 'approved'").n).toBeGreaterThan(0);
+  });
+
+  it("reads the month's attendance sheet back through the dispatcher, with late arrivals fined after the first", async () => {
+    const sheet = await as('manager1').call('attendance.month', { month: AS_OF.slice(0, 7) });
+    expect(sheet.people.length).toBeGreaterThan(5);
+    for (const person of sheet.people) {
+      const late = person.days.filter((d) => d.lateSeq !== null);
+      expect(person.lateCount).toBe(late.length);
+      // A-LATE: the first late arrival of the month is a warning, each later one a fine.
+      expect(late.filter((d) => d.lateSeq === 1).every((d) => d.fineFen === 0)).toBe(true);
+      expect(person.fineFen).toBe(late.reduce((sum, d) => sum + d.fineFen, 0));
+    }
+    expect(sheet.people.some((p) => p.lateCount > 0)).toBe(true);
   });
 });

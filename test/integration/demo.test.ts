@@ -19,7 +19,7 @@ async function demoCore(customers: number, seed = 7): Promise<TestCore> {
   const t = await testCore({ setup: false });
   cores.push(t);
   // The customer files only: the expenses (a year of them through their services) are demo-orders.test.ts's.
-  await generateDemo(t.core, { customers, seed, asOf: AS_OF, expenses: false });
+  await generateDemo(t.core, { customers, seed, asOf: AS_OF, expenses: false, hr: false });
   return t;
 }
 
@@ -152,7 +152,7 @@ describe('salesdesk demo on a database', () => {
     expect(rows(a, 'customer_applications')).toEqual(rows(b, 'customer_applications'));
     expect(rows(a, 'customer_change_requests')).toEqual(rows(b, 'customer_change_requests'));
 
-    const again = await generateDemo(a.core, { customers: 50, seed: 9, asOf: AS_OF, expenses: false });
+    const again = await generateDemo(a.core, { customers: 50, seed: 9, asOf: AS_OF, expenses: false, hr: false });
     expect(again.setup).toBeNull();
     expect(again.team.every((m) => !m.created)).toBe(true);
     expect(again.customers).toEqual({ count: 50, first: 'C000301', last: 'C000350' });

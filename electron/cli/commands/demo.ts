@@ -37,14 +37,19 @@ salesdesk demo — 生成演示数据 / generate demo data
 订单：草稿、待审批（折扣或信用超限）、确认、下生产单、生产中、检验（测试成绩）、部分/全部发货
 （出货传票、承运人）、交货入账、结案、取消，以及订金、回款（分配到订单）、预收款、冲销、逾期客户
 和一笔待审批的坏账核销；最后是一年的费用：宴请、出差登记、借差旅费（财务支付）、交通费、住宿、样品费，
-经审批后凭发票报销（冲抵借款），最近几天的申请还在审批中。已有演示团队的文件会沿用该团队，客户和订单编号接着往后编。
+经审批后凭发票报销（冲抵借款），最近几天的申请还在审批中；再是半年的客户投诉（满意度调查低分和客户来电，
+处理、答复、整改、客户确认、归档，最近几天的还未结），各人经上级批准的请假，以及每周导入的三个月打卡记录
+（有迟到，有漏打卡后的签卡）。已有演示团队的文件会沿用该团队，客户和订单编号接着往后编。
 A new (empty) file is set up first. Then the sales team is created (all with password
 ${DEMO_TEAM_PASSWORD}), then the customer files, with pending C-NEW applications and C-CHANGE requests,
 then the product list with its price history, then a year of orders through every status (some held
 for approval), shipments, the sales ledger (deposits, receipts allocated to orders, a prepayment, a
 reversal, overdue customers) and a bad-debt write-off waiting for approval; last, a year of expense
 requests (dinners, trips with advances, transport, lodging, samples) approved and reimbursed with
-their invoices, the last days' still waiting for approval.
+their invoices, the last days' still waiting for approval; then half a year of complaints (the low
+satisfaction surveys' and the customers' own calls, handled through to archive, the last days' open),
+the team's leave forms approved by their superiors, and three months of the time clock's records
+imported weekly, with a few late arrivals and sign cards.
 Running it again on the same file reuses the team and appends customers and orders.
 
 ${COMMON_HELP}
@@ -106,6 +111,10 @@ ${COMMON_HELP}
       out.line(`  发货 / Shipments: ${sales.shipments.count}（已交货 ${sales.shipments.delivered} / delivered）`);
       out.line(`  销售账 / Ledger: ${sales.ledger.entries} 笔分录 / entries，${sales.ledger.allocations} 笔收款分配 / allocations，冲销 / reversals ${sales.ledger.reversals}`);
       if (sales.badDebtRequestId !== null) out.line(`  坏账核销申请 / Bad-debt request: #${sales.badDebtRequestId}（待审批 / pending）`);
+      const { expenses, hr } = result;
+      out.line(`  费用申请 / Expense requests: ${expenses.requests}（报销单 ${expenses.claims} / claims，已付 ${expenses.paid} / paid，审批中 ${expenses.pending} / pending）`);
+      out.line(`  客户投诉 / Complaints: ${hr.complaints}（未归档 ${hr.openComplaints} / open）`);
+      out.line(`  请假 / Leave forms: ${hr.leaves}   考勤记录 / Clock records: ${hr.attendanceDays}   签卡 / Sign cards: ${hr.signCards}`);
       out.line(`  种子 / Seed: ${result.seed}   今天 / As of: ${result.asOf}`);
       out.line(
         `  用时 / Time: ${(result.timings.totalMs / 1000).toFixed(1)} s（团队 team ${result.timings.teamMs} ms，客户 customers ${result.timings.customersMs} ms，` +

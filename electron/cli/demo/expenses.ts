@@ -13,18 +13,13 @@ import { expenseInvoices, expenses } from '../../core/expenses/schema';
 import type { Core } from '../../core/index';
 import { decide, requestById } from '../../core/requests/service';
 import { SeededRandom } from './random';
+import { Timeline } from './timeline';
 
 export interface ExpenseDemoResult {
   requests: number;
   claims: number;
   paid: number;
   pending: number;
-}
-
-interface Task {
-  at: number;
-  seq: number;
-  run(): void;
 }
 
 const DAY = 86_400_000;
@@ -61,11 +56,9 @@ export function generateExpenses(
   const end = dayMs(options.asOf);
   const start = end - 365 * DAY;
 
-  const tasks: Task[] = [];
-  let seq = 0;
-  const at = (ms: number, run: () => void) => {
-    if (ms < end + 16 * 3_600_000) tasks.push({ at: ms, seq: seq++, run });
-  };
+  // What happens up to the end of the as-of day's office hours.
+  const timeline = new Timeline(end + 16 * 3_600_000 - 1);
+  const at = (ms: number, run: () => void) => timeline.at(ms, run);
   const result: ExpenseDemoResult = { requests: 0, claims: 0, paid: 0, pending: 0 };
 
   /** Every step approved by whoever holds it (the named superior, else the first holder of the role), most of the time. */
@@ -225,14 +218,7 @@ export function generateExpenses(
     }
   }
 
-  tasks.sort((a, b) => a.at - b.at || a.seq - b.seq);
-  // Tasks schedule later tasks: keep taking the earliest.
-  while (tasks.length) {
-    let next = 0;
-    for (let i = 1; i < tasks.length; i++) if (tasks[i]!.at < tasks[next]!.at || (tasks[i]!.at === tasks[next]!.at && tasks[i]!.seq < tasks[next]!.seq)) next = i;
-    const [task] = tasks.splice(next, 1);
-    task!.run();
-  }
+  timeline.run();
   result.pending = db.select({ id: expenses.id }).from(expenses).where(eq(expenses.status, 'pending')).all().length;
   return result;
 }

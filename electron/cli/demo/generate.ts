@@ -13,6 +13,7 @@ import type { Core } from '../../core/index';
 import { invoke, startAdminSession } from '../session';
 import { bulkInsert, type Bindable } from './bulk';
 import { generateExpenses, type ExpenseDemoResult } from './expenses';
+import { generateHr, type HrDemoResult } from './hr';
 import { planDemo, type DemoCustomerRow, type DemoOwner, type DemoPlan } from './plan';
 import { SeededRandom } from './random';
 import { DEFAULT_DEMO_ORDERS, generateSales, MAX_DEMO_ORDERS, type SalesResult } from './sales';
@@ -32,6 +33,8 @@ export interface DemoOptions {
   buyers?: number | undefined;
   /** A year of expense requests and reimbursements after the orders (default true; tests of the customer files skip them). */
   expenses?: boolean | undefined;
+  /** Complaints, leave and three months of attendance (default true, like expenses). */
+  hr?: boolean | undefined;
   /** Check every order confirmation against the policy engine while generating (tests). */
   verify?: boolean | undefined;
   seed: number;
@@ -66,6 +69,7 @@ export interface DemoResult {
   changeRequests: { pending: number };
   sales: Omit<SalesResult, 'timings'>;
   expenses: ExpenseDemoResult;
+  hr: HrDemoResult;
   timings: {
     setupMs: number;
     teamMs: number;
@@ -76,6 +80,7 @@ export interface DemoResult {
     ordersPlanMs: number;
     ordersWriteMs: number;
     expensesMs: number;
+    hrMs: number;
     totalMs: number;
   };
 }
@@ -167,6 +172,13 @@ export async function generateDemo(core: Core, options: DemoOptions): Promise<De
       options.expenses === false
         ? { requests: 0, claims: 0, paid: 0, pending: 0 }
         : generateExpenses(core, users, (ownerId) => owned.get(ownerId) ?? [], { seed: (options.seed ^ 0x5bd1e995) >>> 0, asOf: options.asOf });
+    const expensesDone = performance.now();
+
+    // 6. Complaints (the low surveys' and the customers' own), leave and the time clock's records.
+    const hr =
+      options.hr === false
+        ? { complaints: 0, openComplaints: 0, leaves: 0, attendanceDays: 0, signCards: 0 }
+        : generateHr(core, users, (ownerId) => owned.get(ownerId) ?? [], { seed: (options.seed ^ 0x27d4eb2d) >>> 0, asOf: options.asOf });
     const done = performance.now();
 
     return {
@@ -188,6 +200,7 @@ export async function generateDemo(core: Core, options: DemoOptions): Promise<De
       changeRequests: { pending: plan.changeRequests.length },
       sales,
       expenses,
+      hr,
       timings: {
         setupMs: Math.round(setupDone - started),
         teamMs: Math.round(teamDone - setupDone),
@@ -196,7 +209,8 @@ export async function generateDemo(core: Core, options: DemoOptions): Promise<De
         ordersMs: Math.round(salesDone - customersDone) - salesTimings.productsMs,
         ordersPlanMs: salesTimings.planMs,
         ordersWriteMs: salesTimings.writeMs,
-        expensesMs: Math.round(done - salesDone),
+        expensesMs: Math.round(expensesDone - salesDone),
+        hrMs: Math.round(done - expensesDone),
         totalMs: Math.round(done - started),
       },
     };
