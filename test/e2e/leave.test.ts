@@ -38,6 +38,13 @@ async function printToPng(popup: Page, name: string): Promise<{ pngs: string[]; 
   return { pngs, info };
 }
 
+/** Back at the sign-in screen whatever the test before left open (a failed step must not fail the next ones). */
+async function signedOut(page: Page): Promise<void> {
+  await page.goto(page.url());
+  await page.getByTestId('login-form').or(page.getByTestId('signed-in-user')).first().waitFor();
+  if (await page.getByTestId('signed-in-user').isVisible()) await signOut(page);
+}
+
 /** GBK bytes of the few Chinese characters the good clock file uses (as Chinese Excel saves it). */
 const GBK: Record<string, number[]> = {
   姓: [0xd0, 0xd5], 名: [0xc3, 0xfb], 日: [0xc8, 0xd5], 期: [0xc6, 0xda], 上: [0xc9, 0xcf], 班: [0xb0, 0xe0], 下: [0xcf, 0xc2],
@@ -132,6 +139,7 @@ describe.skipIf(!chromiumPath())('leave and attendance: a leave form judged live
 
   it('his direct superior approves it on the 审批 page; it shows 已批准 and stands on the team calendar', async () => {
     const { page } = e;
+    await signedOut(page);
     await signIn(page, 'sun', PASSWORD);
     await page.getByTestId('nav-approvals').click();
     const item = page.getByTestId('approvals-inbox').locator('[data-testid=approval-item][data-request-kind=leave]').first();
@@ -157,7 +165,7 @@ describe.skipIf(!chromiumPath())('leave and attendance: a leave form judged live
     expect(await li.getByTestId('calendar-monthly-flag').count()).toBe(1);
     expect(await li.getByTestId('calendar-leave-days').textContent()).toBe('5');
     // Weekends are shaded; the proxy has no leave.
-    expect(await page.locator('th.cal-day.is-rest[data-date="2026-03-21"]').count()).toBe(1);
+    expect(await page.locator('th.lc-day.is-rest[data-date="2026-03-21"]').count()).toBe(1);
     expect(await page.locator('[data-testid=calendar-person][data-name=张伟] [data-testid=calendar-entry]').count()).toBe(0);
     await e.shot('e2e-leave-calendar');
   });
@@ -198,6 +206,7 @@ describe.skipIf(!chromiumPath())('leave and attendance: a leave form judged live
 
   it('the keeper imports the clock file: a bad row refuses the whole file; the good file (GBK) goes in', async () => {
     const { page } = e;
+    await signedOut(page);
     await signIn(page, 'zhou', PASSWORD);
     await page.getByTestId('nav-attendance').click();
     await page.getByTestId('attendance-tab-import').click();

@@ -12,6 +12,7 @@ import { MonthSwitcher } from '../leave/LeaveCalendar';
 import { useAttendanceMessages, type AttendanceT } from './messages';
 
 type Day = AttendancePersonMonth['days'][number];
+const SEVERITY_ICON: Record<string, string> = { block: '✕', approval: '✓', warn: '!', info: 'i' };
 
 function mark(day: Day, t: AttendanceT): string {
   switch (day.state) {
@@ -196,6 +197,9 @@ export function MonthSheet(props: { month: string; onMonth(month: string): void 
                 {sheet.people.flatMap((p) =>
                   p.findings.map((f, i) => (
                     <li key={`${p.userId}-${i}`} className={`finding finding-${f.severity}`} data-testid="att-finding" data-rule={f.ruleId}>
+                      <span className="finding-icon" aria-hidden="true">
+                        {SEVERITY_ICON[f.severity] ?? 'i'}
+                      </span>
                       <span className="rule-id">{f.ruleId}</span>
                       <span className="finding-text">
                         {p.userName}：{f.message}

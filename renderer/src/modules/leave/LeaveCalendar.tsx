@@ -59,20 +59,20 @@ export function LeaveCalendar(props: { month: string; onMonth(month: string): vo
         <MonthSwitcher month={month} onChange={props.onMonth} testId="leave-calendar-month" />
         <span className="spacer" />
         <span className="calendar-legend muted small">
-          <span className="legend-item">
+          <span className="lc-legend-item">
             <span className="leave-block status-approved" /> {t('legendApproved')}
           </span>
-          <span className="legend-item">
+          <span className="lc-legend-item">
             <span className="leave-block status-pending" /> {t('legendPending')}
           </span>
-          <span className="legend-item">
-            <span className="legend-cell">
+          <span className="lc-legend-item">
+            <span className="lc-legend-cell">
               <span className="leave-block status-approved half-am" />
             </span>{' '}
             {t('legendHalf')}
           </span>
-          <span className="legend-item">
-            <span className="legend-cell is-rest" /> {t('legendRest')}
+          <span className="lc-legend-item">
+            <span className="lc-legend-cell is-rest" /> {t('legendRest')}
           </span>
         </span>
       </div>
@@ -86,18 +86,18 @@ export function LeaveCalendar(props: { month: string; onMonth(month: string): vo
           <table className="leave-calendar">
             <thead>
               <tr>
-                <th className="cal-person">{t('person')}</th>
+                <th className="lc-person">{t('person')}</th>
                 {days.map((d) => {
                   const day = new Date(`${d.date}T00:00:00Z`);
                   return (
-                    <th key={d.date} className={d.working ? 'cal-day' : 'cal-day is-rest'} title={d.name ?? undefined} data-date={d.date}>
-                      <span className="cal-dom">{day.getUTCDate()}</span>
-                      <span className="cal-dow">{WEEKDAYS[lang][day.getUTCDay()]}</span>
-                      {d.name && <span className="cal-name">{d.name}</span>}
+                    <th key={d.date} className={d.working ? 'lc-day' : 'lc-day is-rest'} title={d.name ?? undefined} data-date={d.date}>
+                      <span className="lc-dom">{day.getUTCDate()}</span>
+                      <span className="lc-dow">{WEEKDAYS[lang][day.getUTCDay()]}</span>
+                      {d.name && <span className="lc-name">{d.name}</span>}
                     </th>
                   );
                 })}
-                <th className="cal-total">{t('leaveDays')}</th>
+                <th className="lc-total">{t('leaveDays')}</th>
               </tr>
             </thead>
             <tbody>
@@ -113,10 +113,10 @@ export function LeaveCalendar(props: { month: string; onMonth(month: string): vo
                 for (const e of p.entries) byDate.set(e.date, [...(byDate.get(e.date) ?? []), e]);
                 return (
                   <tr key={p.userId} data-testid="calendar-person" data-user={p.userId} data-name={p.name} className={p.monthlyFlag ? 'is-flagged' : undefined}>
-                    <th className="cal-person">
+                    <th className="lc-person">
                       {p.name}
                       {p.monthlyFlag && (
-                        <span className="badge tone-rejected cal-flag" title={t('monthlyOver')} data-testid="calendar-monthly-flag">
+                        <span className="badge tone-rejected lc-flag" title={t('monthlyOver')} data-testid="calendar-monthly-flag">
                           L-MONTHLY
                         </span>
                       )}
@@ -124,7 +124,7 @@ export function LeaveCalendar(props: { month: string; onMonth(month: string): vo
                     {days.map((d) => {
                       const entries = byDate.get(d.date) ?? [];
                       return (
-                        <td key={d.date} className={d.working ? 'cal-cell' : 'cal-cell is-rest'} title={d.name ?? undefined}>
+                        <td key={d.date} className={d.working ? 'lc-cell' : 'lc-cell is-rest'} title={d.name ?? undefined}>
                           {entries.map((e) => (
                             <Fragment key={`${e.leaveId}-${e.half ?? 'day'}`}>
                               <button
@@ -145,7 +145,7 @@ export function LeaveCalendar(props: { month: string; onMonth(month: string): vo
                         </td>
                       );
                     })}
-                    <td className={p.monthlyFlag ? 'cal-total num text-danger' : 'cal-total num'} data-testid="calendar-leave-days">
+                    <td className={p.monthlyFlag ? 'lc-total num text-danger' : 'lc-total num'} data-testid="calendar-leave-days">
                       {p.leaveDays > 0 ? p.leaveDays : ''}
                     </td>
                   </tr>

@@ -95,7 +95,17 @@ export function leaveColumnDefs(opts: { t: LeaveT; label(label: Label | undefine
       filterParams: { maxNumConditions: 2 },
       initialWidth: 90,
     },
-    { colId: 'reason', field: 'reason', headerName: t('colReason'), tooltipField: 'reason', initialWidth: 200, ...readOnly },
+    {
+      colId: 'monthlyFlag',
+      field: 'monthlyFlag',
+      headerName: t('colMonthly'),
+      headerTooltip: t('colMonthlyHint'),
+      initialWidth: 84,
+      cellRenderer: MonthlyCell,
+      cellRendererParams: { text: t('monthlyFlag'), hint: t('colMonthlyHint') },
+      ...readOnly,
+    },
+    { colId: 'reason', field: 'reason', headerName: t('colReason'), tooltipField: 'reason', initialWidth: 170, ...readOnly },
     { colId: 'proxyName', field: 'proxyName', headerName: t('colProxy'), ...text(96) },
     { colId: 'appliedOn', field: 'appliedOn', headerName: t('colAppliedOn'), ...date, initialWidth: 108 },
     {
@@ -110,16 +120,6 @@ export function leaveColumnDefs(opts: { t: LeaveT; label(label: Label | undefine
     },
     { colId: 'trail', field: 'trail', headerName: t('colTrail'), tooltipField: 'trail', initialWidth: 240, ...readOnly },
     { colId: 'findingsText', field: 'findingsText', headerName: t('colFindings'), tooltipField: 'findingsText', initialWidth: 320, ...readOnly },
-    {
-      colId: 'monthlyFlag',
-      field: 'monthlyFlag',
-      headerName: t('colMonthly'),
-      headerTooltip: t('colMonthlyHint'),
-      initialWidth: 84,
-      cellRenderer: MonthlyCell,
-      cellRendererParams: { text: t('monthlyFlag'), hint: t('colMonthlyHint') },
-      ...readOnly,
-    },
     { colId: 'region', field: 'region', headerName: t('colRegion'), ...text(72), initialHide: true },
   ];
 }
@@ -138,12 +138,13 @@ export function leaveColumnGroups(t: LeaveT): ColumnChoiceGroup[] {
         c('start', 'colStart'),
         c('end', 'colEnd'),
         c('workingDays', 'colDays'),
+        c('monthlyFlag', 'colMonthly'),
         c('reason', 'colReason'),
         c('proxyName', 'colProxy'),
         c('appliedOn', 'colAppliedOn'),
         c('status', 'colStatus'),
       ],
     },
-    { id: 'approval', label: t('groupApproval'), columns: [c('trail', 'colTrail'), c('findingsText', 'colFindings'), c('monthlyFlag', 'colMonthly')] },
+    { id: 'approval', label: t('groupApproval'), columns: [c('trail', 'colTrail'), c('findingsText', 'colFindings')] },
   ];
 }
