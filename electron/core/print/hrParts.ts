@@ -1,6 +1,6 @@
 // What the printed forms of DOMAIN §7–8 share: the head (company, who printed it and when), blank
 // signature boxes for the paper copy, the footer, and their CSS.
-import { formatTimestamp } from '../../../shared/dates';
+import { wallClock } from '../policy/time';
 import { esc } from './html';
 
 export interface PrintHead {
@@ -10,8 +10,15 @@ export interface PrintHead {
   printedBy: string;
 }
 
-/** A stored timestamp on paper ("2026-11-23 09:30"), '' for none. */
-export const when = (iso: string | null | undefined): string => (iso ? formatTimestamp(iso) : '');
+/**
+ * A stored timestamp on paper ("2026-11-23 09:30"), '' for none: the wall clock of the offset it was
+ * recorded with (the office's), as the rules judged it — not the printing computer's zone.
+ */
+export function when(iso: string | null | undefined): string {
+  if (!iso || Number.isNaN(Date.parse(iso))) return iso ?? '';
+  const { date, time } = wallClock(iso);
+  return `${date} ${time}`;
+}
 
 /** Blank boxes to sign in, one per label, each with a 年月日 line. */
 export function signBoxes(labels: string[]): string {
