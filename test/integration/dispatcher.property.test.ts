@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, CHANNEL_NAMES, isChannelName, type ChannelInput, type ChannelName, type InvokeResult } from '../../shared/api';
+import { localDate } from '../../shared/dates';
 import { ERROR_CODES } from '../../shared/errors';
 import { createCustomer, hasChinese, PASSWORD, testCore, type TestCore } from '../support/core';
 
@@ -39,6 +40,15 @@ beforeAll(async () => {
   const claimed = await fileApproved({ type: 'other', purpose: '资料打印', customerId: customer.id, fields: { amount: 5_000 } });
   const claim = await repCaller.call('claims.create', { items: [{ expenseId: claimed.id, invoices: [{ invoiceNo: 'FP-0001', invoiceDate: '2026-01-05', amountFen: 5_000 }] }] });
   const trip = await repCaller.call('expenses.create', { type: 'travel', purpose: '苏州拜访', fields: { destination: '苏州', startDate: '2099-01-05', endDate: '2099-01-07' } });
+  // Leave and attendance of the rep (§8): a leave far ahead, today's clock record (kept by the
+  // manager) and a sign card for today's missed clock-out; a complaint of his customer (§7), if the
+  // complaints module takes it (otherwise the complaint channels probe an id that is not there).
+  const leave = await repCaller.call('leave.create', { leaveType: 'personal', start: '2099-01-05', end: '2099-01-06', reason: '家中有事', proxyId: manager.id });
+  const today = localDate(new Date());
+  await managerCaller.call('attendance.record', { userId: rep.id, date: today, clockIn: '08:20', clockOut: null, note: '' });
+  const signCard = await repCaller.call('attendance.signCard', { missedOn: today, clockOut: '17:40', reason: '忘记打卡' });
+  const filedComplaint = await repCaller.raw('complaints.create', { customerId: customer.id, summary: '包装破损' });
+  const complaint = filedComplaint.ok ? (filedComplaint.data as { id: number; version: number }) : { id: 1, version: 0 };
   // A plausible input for every channel (the type makes sure a new channel gets one); the
   // properties below mutate them.
   templates = {
@@ -126,7 +136,7 @@ beforeAll(async () => {
     'calendar.days': { from: '2026-10-01', to: '2026-10-10' },
     'calendar.setOverride': { date: '2026-12-31', working: false, note: '' },
     'calendar.removeOverride': { date: '2026-12-31' },
-    'requests.submit': { request: { kind: 'leave', leaveType: 'personal', start: '2099-01-05', end: '2099-01-06', reason: '家中有事', proxy: '王经理' }, note: '' },
+    'requests.submit': { request: { kind: 'price', standardPrice: 1_250_000, unitPrice: 1_200_000 }, note: '' },
     'requests.mine': {},
     'requests.inbox': {},
     'requests.get': { id: 1 },
@@ -134,6 +144,42 @@ beforeAll(async () => {
     'requests.withdraw': { id: 1, version: 1 },
     'print.orderForm': { orderId: 1 },
     'print.statements': { month: '2026-11' },
+    'print.complaintForm': { complaintId: complaint.id, paper: 'a4' },
+    'print.leaveForm': { leaveId: leave.id },
+    'print.attendanceSheet': { month: today.slice(0, 7), userId: rep.id },
+    'complaints.list': {
+      startRow: 0,
+      endRow: 20,
+      sort: [{ colId: 'receivedAt', sort: 'desc' }],
+      filter: { status: { filterType: 'set', values: ['received', 'handling'] }, month: { filterType: 'text', type: 'equals', filter: today.slice(0, 7) } },
+      quickSearch: '包装',
+    },
+    'complaints.get': { id: complaint.id },
+    'complaints.create': { customerId: ids.customer, orderId, workOrderNo: '', summary: '交货延迟', course: '', responsibleId: null, severity: 'normal', source: 'manual', fileSlip: false },
+    'complaints.fileSlip': { id: complaint.id, version: complaint.version, occurredAt: '2026-11-20T10:00:00+08:00', course: '运输途中包装破损', responsibleId: rep.id, workOrderNo: 'GD-001' },
+    'complaints.act': { id: complaint.id, version: complaint.version, action: 'handle', note: '已联系客户' },
+    'complaints.overdue': {},
+    'complaints.reviewList': {},
+    'complaints.unreported': { from: '2026-11-01', to: '2026-11-30' },
+    'leave.list': {
+      startRow: 0,
+      endRow: 20,
+      sort: [{ colId: 'start', sort: 'desc' }],
+      filter: { month: { filterType: 'text', type: 'equals', filter: '2099-01' }, status: { filterType: 'set', values: ['pending'] }, applicantId: { filterType: 'number', type: 'equals', filter: rep.id } },
+      quickSearch: 'QJ',
+    },
+    'leave.get': { id: leave.id },
+    'leave.preview': { leaveType: 'sick', start: '2099-02-02', end: '2099-02-03', startHalfDay: true, endHalfDay: false, reason: '看病', proxyId: manager.id, emergencyCallAt: null },
+    'leave.create': { leaveType: 'annual', start: '2099-03-02', end: '2099-03-04', startHalfDay: false, endHalfDay: true, reason: '探亲', proxyId: manager.id, emergencyCallAt: null },
+    'leave.calendar': { month: '2099-01' },
+    'attendance.records': { month: today.slice(0, 7), userId: rep.id },
+    'attendance.record': { userId: rep.id, date: today, clockIn: '08:26', clockOut: '17:30', note: '' },
+    'attendance.import': { csv: `工号,姓名,日期,上班,下班\r\nrep1,张伟,${today},08:20:00,17:30`, commit: false },
+    'attendance.month': { month: today.slice(0, 7), userId: rep.id },
+    'attendance.signCard': { missedOn: today, clockIn: null, clockOut: '17:45', reason: '忘记打卡' },
+    'attendance.signCardPreview': { missedOn: today, clockIn: '08:10', clockOut: null, reason: '忘记打卡' },
+    'attendance.signCards': { month: today.slice(0, 7), userId: rep.id },
+    'attendance.signCardGet': { id: signCard.id },
     'print.expenseForm': { expenseId: sample.id, paper: 'a5' },
     'print.claimForm': { claimId: claim.id, paper: 'a4' },
     'expenses.list': {
