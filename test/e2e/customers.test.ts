@@ -40,6 +40,9 @@ describe.skipIf(!chromiumPath())('customer files (browser preview)', () => {
     }
     await e.page.goto(e.server.url);
     await signIn(e.page, 'li', PASSWORD);
+    // The app lands on 工作台; the customer files are one click away.
+    await e.page.getByTestId('home-page').waitFor();
+    await e.page.getByTestId('nav-customers').click();
     await e.page.getByTestId('customers-grid').locator('.ag-row').first().waitFor();
   });
   afterAll(async () => {

@@ -15,7 +15,6 @@ import { useToast } from '../../app/toast';
 import { useErrorText, useLabel, useLang } from '../../i18n';
 import { PrintButton } from '../../print/PrintButton';
 import { issuesByField } from '../expenses/expenseValues';
-import { DecisionView } from '../requests/DecisionView';
 import { ComplaintStatusBadge, CountdownText, SeverityBadge } from './complaintColumns';
 import { DEADLINE_KEYS, DEADLINE_RULE, dueInstant, doneAt, localInputToIso, wallTime, type DeadlineKey } from './complaintValues';
 import { useComplaintMessages } from './messages';
@@ -274,7 +273,22 @@ export function ComplaintDrawer(props: { id: number; onClose(): void; onChanged(
 
               <section className="panel" data-testid="complaint-findings">
                 <h3>{t('findings')}</h3>
-                {detail.decision.findings.length === 0 ? <p className="muted small">{t('noFindings')}</p> : <DecisionView decision={detail.decision} compact />}
+                {detail.decision.findings.length === 0 ? (
+                  <p className="muted small">{t('noFindings')}</p>
+                ) : (
+                  // The findings alone: a complaint is not approved, the rules only say what was late and who must look.
+                  <ul className="findings">
+                    {detail.decision.findings.map((f, i) => (
+                      <li key={i} className={`finding finding-${f.severity}`} data-testid="finding" data-rule={f.ruleId} data-severity={f.severity}>
+                        <span className="finding-icon" aria-hidden="true">
+                          {f.severity === 'block' ? '✕' : '!'}
+                        </span>
+                        <span className="rule-id">{f.ruleId}</span>
+                        <span className="finding-text">{lang === 'zh' ? f.message : f.messageEn}</span>
+                      </li>
+                    ))}
+                  </ul>
+                )}
               </section>
 
               <section className="panel" data-testid="complaint-record">
