@@ -254,6 +254,35 @@ describe('absenteeism (L-ABSENT) on the monthly sheet', () => {
   });
 });
 
+describe('whose days are kept, and who sees the sheet', () => {
+  it('a person the time clock never saw is not tracked (not absent) while his colleagues are; approved leave shows ahead of time', async () => {
+    const { assistant, manager, supervisor, repA } = await setup('2026-11-25');
+    await record(assistant, t.ids.repA, '2026-11-23', '08:20');
+    const sheetOf = await manager.call('attendance.month', { month: '2026-11' });
+    const repB = sheetOf.people.find((p) => p.userId === t.ids.repB)!;
+    expect(repB.days.filter((d) => d.working && d.date < '2026-11-25').every((d) => d.state === 'untracked')).toBe(true);
+    expect(repB.absentDays).toBe(0);
+    // repA was clocked on the 23rd and not on the 24th: absent that day
+    expect(stateOn(sheetOf.people.find((p) => p.userId === t.ids.repA)!, '2026-11-24')).toBe('absent');
+    // an approved leave next week is on the sheet before it starts; today and later without one stay open
+    const leave = await repA.call('leave.create', { leaveType: 'annual', start: '2026-11-30', end: '2026-11-30', reason: '休年假', proxyId: t.ids.repB });
+    await approve(supervisor, leave.requestId);
+    const person = await sheet(manager, '2026-11', t.ids.repA);
+    expect([stateOn(person, '2026-11-25'), stateOn(person, '2026-11-27'), stateOn(person, '2026-11-30')]).toEqual(['future', 'future', 'leave']);
+  });
+
+  it("lateness and fines are personal: a rep sees his own sheet only, a supervisor his team's", async () => {
+    const { assistant, repA, repB, supervisor } = await setup();
+    await record(assistant, t.ids.repA, '2026-11-23', '08:40');
+    expect((await repB.call('attendance.month', { month: '2026-11' })).people.map((p) => p.userId)).toEqual([t.ids.repB]);
+    await refused(repB, 'attendance.month', { month: '2026-11', userId: t.ids.repA }, 'NOT_FOUND', 'userId');
+    expect((await repA.call('attendance.month', { month: '2026-11' })).people.map((p) => p.userId)).toEqual([t.ids.repA]);
+    const team = (await supervisor.call('attendance.month', { month: '2026-11' })).people.map((p) => p.userId);
+    expect(team).toContain(t.ids.repA);
+    expect(team).not.toContain(t.ids.repB);
+  });
+});
+
 describe('A-CLOCK: a sign card by the end of the next working day, approved by the manager', () => {
   it.each([
     ['the next day', '2026-11-24', '2026-11-25', true],

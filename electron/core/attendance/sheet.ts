@@ -10,7 +10,8 @@ import { localDate } from '../../../shared/dates';
 import { LEAVE_TYPE_LABELS } from '../../../shared/leave';
 import type { Actor } from '../api/context';
 import type { Db, Tx } from '../db/connection';
-import { peopleFor, type Person } from '../leave/people';
+import { activePeople, type Person } from '../leave/people';
+import { scopedUsers } from './records';
 import { leaves } from '../leave/schema';
 import { halfOn, leaveDaysIn, monthBounds } from '../leave/service';
 import { companyCalendar } from '../policy/context';
@@ -23,16 +24,26 @@ import { attendanceRecords, signCards } from './schema';
 
 type Day = AttendancePersonMonth['days'][number];
 
-/** The first day the company kept attendance (its earliest clock record), or null. */
-function trackingStart(db: Db | Tx): string | null {
-  return db.select({ first: min(attendanceRecords.workDate) }).from(attendanceRecords).get()?.first ?? null;
+/**
+ * The day each person's attendance began to be kept: his earliest clock record. Before it (and for
+ * someone the time clock never saw, e.g. a gm who does not clock in) days are 未记录, not absence.
+ */
+function trackingStarts(db: Db | Tx, ids: number[]): Map<number, string> {
+  const rows = db
+    .select({ userId: attendanceRecords.userId, first: min(attendanceRecords.workDate) })
+    .from(attendanceRecords)
+    .where(inArray(attendanceRecords.userId, ids))
+    .groupBy(attendanceRecords.userId)
+    .all();
+  return new Map(rows.flatMap((r) => (r.first ? [[r.userId, r.first] as const] : [])));
 }
 
 /** A-LATE's arrival as the rule reads it: the day's wall clock (the offset does not change the wall-clock time). */
 const arrival = (date: string, time: string) => `${date}T${time}:00+08:00`;
 
 export function monthSheet(db: Db | Tx, actor: Actor, input: { month: string; userId?: number }, at: Date): AttendanceMonth {
-  const people = peopleFor(db, actor, input.userId);
+  // Lateness and fines are personal: a rep sees his own sheet, a supervisor his team's, the keepers everyone's.
+  const people = activePeople(db, scopedUsers(db, actor, input.userId));
   return { month: input.month, people: sheetOf(db, people, input.month, at) };
 }
 
@@ -49,7 +60,7 @@ export function sheetOf(db: Db | Tx, people: Person[], month: string, at: Date):
     working: d.working,
     name: (d.override ? d.override.note.trim() || d.officialName : d.officialName) ?? null,
   }));
-  const tracked = trackingStart(db);
+  const starts = trackingStarts(db, ids);
   const records = db
     .select()
     .from(attendanceRecords)
@@ -76,6 +87,7 @@ export function sheetOf(db: Db | Tx, people: Person[], month: string, at: Date):
   const ctx: RuleContext = { today: judgedOn, calendar };
 
   return people.map((person) => {
+    const tracked = starts.get(person.id) ?? null;
     const recordOn = new Map(records.filter((r) => r.userId === person.id).map((r) => [r.workDate, r]));
     const cardOn = new Map(cards.filter((c) => c.userId === person.id).map((c) => [c.missedOn, c]));
     const own = approvedLeaves.filter((l) => l.applicantId === person.id);
@@ -100,8 +112,8 @@ export function sheetOf(db: Db | Tx, people: Person[], month: string, at: Date):
       let fineFen = 0;
       let absentDays = 0;
       if (!day.working) state = 'rest';
-      else if (d > today) state = 'future';
       else if (leave && half === null) state = 'leave';
+      else if (d > today) state = leave ? 'half_leave' : 'future';
       else if (card) state = half ? 'half_leave' : 'sign_card';
       else if (leave) state = clockIn || (tracked !== null && d < tracked) ? 'half_leave' : d < today ? 'half_absent' : 'half_leave';
       else if (clockIn) {

@@ -1,8 +1,8 @@
-// Whose leave and attendance a person sees on the team calendar and the monthly sheet: the heads,
-// assistants, finance and the administrator everyone (but the administrator, who takes no leave);
-// a supervisor his team and himself; anyone else the colleagues with the same direct superior, that
-// superior and himself.
-import { and, asc, eq, ne, or } from 'drizzle-orm';
+// Whose leave a person sees on the team calendar (who is away): the heads, assistants, finance and
+// the administrator everyone (but the administrator, who takes no leave); a supervisor his team and
+// himself; anyone else the colleagues with the same direct superior, that superior and himself.
+// Attendance (lateness, fines) is narrower: attendance/records.ts attendanceScope.
+import { and, asc, eq, inArray, ne, or } from 'drizzle-orm';
 import type { Role } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import type { Actor } from '../api/context';
@@ -30,6 +30,16 @@ export function visiblePeople(db: Db | Tx, actor: Actor): Person[] {
     .select({ id: users.id, name: users.displayName, region: users.region })
     .from(users)
     .where(and(active, who))
+    .orderBy(asc(users.id))
+    .all();
+}
+
+/** Active people (not the administrator) by id, or all of them (null), in id order. */
+export function activePeople(db: Db | Tx, ids: readonly number[] | null): Person[] {
+  return db
+    .select({ id: users.id, name: users.displayName, region: users.region })
+    .from(users)
+    .where(and(eq(users.active, true), ne(users.role, 'admin'), ids === null ? undefined : inArray(users.id, [...ids])))
     .orderBy(asc(users.id))
     .all();
 }

@@ -179,8 +179,8 @@ export function submit(db: Db, actor: Actor, input: { request: Record<string, un
   const applicant = applicantOf(db, actor, input.applicantId);
   const kind = typeof input.request.kind === 'string' ? kindDef(input.request.kind) : undefined;
   if (kind?.filedOn) {
-    const message = `申请类型：“${kind.label.zh}”请在${kind.filedOn.zh}填写（须关联客户、订单或出差登记）`;
-    const messageEn = `Kind: "${kind.label.en}" is filed on ${kind.filedOn.en} (it links to a customer, order or trip)`;
+    const message = `申请类型：“${kind.label.zh}”请在${kind.filedOn.zh}填写`;
+    const messageEn = `Kind: "${kind.label.en}" is filed on ${kind.filedOn.en}`;
     throw new AppError('VALIDATION', message, messageEn, [{ field: 'kind', message, messageEn }]);
   }
   if (kind && !kind.submittable) {
