@@ -31,7 +31,6 @@ const CSS = `
 .complaint .money .capital { letter-spacing: 0.5pt; }
 .complaint .money col.c-label { width: 18mm; }
 .complaint .money col.c-figure { width: 30mm; }
-.complaint .money col.c-label2 { width: 16mm; }
 .a4.complaint .record col.c-at { width: 32mm; }
 `;
 
@@ -42,6 +41,9 @@ const A5 = {
   noteLine: 30,
   courseLines: 4,
   noteLines: 2,
+  /** The summary's line, and the confirmation's (who, when and the customer's words). */
+  summaryLine: 48,
+  opinionLines: 2,
   /** Height in mm left for the course and the handling record, beside the fixed parts. */
   budgetMm: 42,
   lineMm: 4.1,
@@ -72,6 +74,10 @@ function clip(text: string, perLine: number, lines: number, tail = 0): { text: s
   return { text: `${out}…`, cut: true };
 }
 
+/** The confirmation's words before the customer's own (确认人：…　时间：…　意见：), in CJK widths. */
+const CONFIRM_HEAD = 32;
+const confirmLines = (opinion: string, perLine: number) => Math.max(1, Math.ceil((CONFIRM_HEAD + widthOf(opinion)) / perLine));
+
 const courseCutNote = (course: string) => `（共 ${[...course].length} 字，全文请用 A4 打印）`;
 
 /** Hours between two stored timestamps, as the slip states them (24, 48, 0.5). */
@@ -93,6 +99,8 @@ function recordRow(a: ComplaintActionRow, note: string): string {
 interface Layout {
   course: string;
   courseCut: boolean;
+  /** The customer's words at confirmation (held to two lines on A5). */
+  opinion: string;
   rows: { action: ComplaintActionRow; note: string }[];
   omitted: number;
   pages: number;
@@ -101,14 +109,21 @@ interface Layout {
 /** What goes on the paper: on A5 the newest handling rows that fit; on A4 everything, and its pages. */
 function layout(d: ComplaintSlipData, paper: Paper): Layout {
   const { complaint: c, actions } = d.detail;
+  const opinion = [...actions].reverse().find((a) => a.action === 'confirm')?.note ?? '';
   if (paper === 'a4') {
     const courseMm = linesOf(c.course || '—', A4.courseLine) * A4.lineMm + A4.rowMm;
     const recordMm = actions.reduce((s, a) => s + linesOf(a.note || '—', A4.noteLine) * A4.lineMm + A4.rowMm, 0);
-    const pages = Math.max(1, Math.ceil((A4.fixedMm + courseMm + recordMm) / A4.pageMm));
-    return { course: c.course, courseCut: false, rows: actions.map((action) => ({ action, note: action.note })), omitted: 0, pages };
+    const extraMm = (linesOf(c.summary, A4.courseLine) - 1 + confirmLines(opinion, A4.courseLine) - 1) * A4.lineMm;
+    const pages = Math.max(1, Math.ceil((A4.fixedMm + courseMm + recordMm + extraMm) / A4.pageMm));
+    return { course: c.course, courseCut: false, opinion, rows: actions.map((action) => ({ action, note: action.note })), omitted: 0, pages };
   }
-  const course = clip(c.course, A5.courseLine, A5.courseLines, widthOf(courseCutNote(c.course)));
-  let left = A5.budgetMm - linesOf(course.text || '—', A5.courseLine) * A5.lineMm - A5.rowMm;
+  const held = clip(opinion, A5.courseLine, A5.opinionLines, CONFIRM_HEAD).text;
+  // The budget counts one line each for the summary, the opinion and the deadlines' outcome; more
+  // takes from the course first (down to one line), then from the record.
+  const extraLines = Math.max(0, linesOf(c.summary, A5.summaryLine) - 1) + (confirmLines(held, A5.courseLine) - 1) + (c.escalatedAt ? 1 : 0);
+  const courseLines = Math.max(1, A5.courseLines - extraLines);
+  const course = clip(c.course, A5.courseLine, courseLines, widthOf(courseCutNote(c.course)));
+  let left = A5.budgetMm - linesOf(course.text || '—', A5.courseLine) * A5.lineMm - A5.rowMm - extraLines * A5.lineMm;
   const rows: Layout['rows'] = [];
   for (let i = actions.length - 1; i >= 0; i -= 1) {
     const action = actions[i]!;
@@ -116,11 +131,11 @@ function layout(d: ComplaintSlipData, paper: Paper): Layout {
     const height = linesOf(note || '—', A5.noteLine) * A5.lineMm + A5.rowMm;
     // The row saying how many earlier rows were left out needs its own line.
     const reserve = i > 0 ? A5.lineMm + A5.rowMm : 0;
-    if (rows.length > 0 && height + reserve > left) break;
+    if (height + reserve > left) break;
     left -= height;
     rows.unshift({ action, note });
   }
-  return { course: course.text, courseCut: course.cut, rows, omitted: actions.length - rows.length, pages: 1 };
+  return { course: course.text, courseCut: course.cut, opinion: held, rows, omitted: actions.length - rows.length, pages: 1 };
 }
 
 function complaintSheet(d: ComplaintSlipData, paper: Paper, l: Layout): string {
@@ -152,11 +167,10 @@ ${rows.join('\n')}
   </tbody>
 </table>
 </div>`;
-  const confirm = [...actions].reverse().find((a) => a.action === 'confirm');
   const money = `<table class="form money section">
-<colgroup><col class="c-label"><col class="c-figure"><col><col class="c-label2"><col></colgroup>
-<tr><th>客户确认</th><td colspan="2">确认人：${esc(c.confirmedBy || '　　　　')}　　时间：${esc(when(c.confirmedAt) || '　　　　')}</td><th>客户意见</th><td>${esc(confirm?.note ?? '')}</td></tr>
-<tr><th>赔偿金额</th><td class="num">¥${esc(formatFen(c.compensationFen))}</td><td class="capital" colspan="3">人民币${esc(chineseAmount(c.compensationFen))}</td></tr>
+<colgroup><col class="c-label"><col class="c-figure"><col></colgroup>
+<tr><th>客户确认</th><td colspan="2">确认人：${esc(c.confirmedBy || '　　　　')}　　时间：${esc(when(c.confirmedAt) || '　　　　')}　　意见：${esc(l.opinion)}</td></tr>
+<tr><th>赔偿金额</th><td class="num">¥${esc(formatFen(c.compensationFen))}</td><td class="capital">人民币${esc(chineseAmount(c.compensationFen))}</td></tr>
 </table>`;
   const signers = ['责任人', '业务员', '销售经理', '客户确认', ...(c.severity === 'major' ? ['总经理'] : [])];
   const course = l.courseCut ? `${esc(l.course)}${esc(courseCutNote(c.course))}` : esc(l.course || '');
