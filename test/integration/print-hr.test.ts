@@ -283,9 +283,11 @@ describe('考勤表', () => {
     expect(t.snapshot()).toBe(before);
   });
 
-  it('fifteen people a page', () => {
+  it('fifteen people a page; fewer when long names wrap', () => {
     expect(PEOPLE_PER_PAGE).toBe(15);
-    expect([0, 1, 15, 16, 30, 31].map(attendanceSheetPages)).toEqual([1, 1, 1, 2, 2, 3]);
+    const people = (n: number, name = (i: number) => `员工${i + 1}`) => sixteen(n, name).sheet.people;
+    expect([0, 1, 15, 16, 30, 31].map((n) => attendanceSheetPages(people(n)))).toEqual([1, 1, 1, 2, 2, 3]);
+    expect(attendanceSheetPages(people(15, (i) => (i % 5 === 0 ? 'Alexander Montgomery-Smith' : `员工${i + 1}`)))).toBe(2);
   });
 });
 
@@ -311,8 +313,8 @@ const havePdfTools =
 const MM = 72 / 25.4;
 const SIZES = { a5: [210, 148], a4: [210, 297], 'a4-landscape': [297, 210] } as const;
 
-/** Sixteen people's November, by hand: the sheet takes two pages. */
-function sixteen(): { html: string; pages: number } {
+/** People's November by hand (sixteen: the sheet takes two pages). */
+function sixteen(n = 16, name = (i: number) => `员工${i + 1}`): { sheet: AttendanceMonth; html: string; pages: number } {
   const calendar = workCalendar();
   const days = Array.from({ length: 30 }, (_, i) => {
     const date = `2026-11-${String(i + 1).padStart(2, '0')}`;
@@ -320,9 +322,9 @@ function sixteen(): { html: string; pages: number } {
   });
   const sheet: AttendanceMonth = {
     month: '2026-11',
-    people: Array.from({ length: 16 }, (_, p) => ({
+    people: Array.from({ length: n }, (_, p) => ({
       userId: p + 1,
-      userName: `员工${p + 1}`,
+      userName: name(p),
       region: '华东区',
       days: days.map((d, i) => ({ date: d.date, working: d.working, dayName: d.name, clockIn: null, clockOut: null, state: d.working ? (['present', 'late', 'leave', 'sign_card', 'absent'] as const)[(i + p) % 5]! : 'rest', lateSeq: null, fineFen: 0, leaveNo: null, absentDays: 0, note: '' })),
       workingDays: 21,
@@ -338,7 +340,7 @@ function sixteen(): { html: string; pages: number } {
       findings: [],
     })),
   };
-  return { html: attendanceSheetHtml({ sheet, days, seriousDays: 3, companyName: COMPANY, printedAt: '2026-12-01 12:00', printedBy: '王经理' }), pages: attendanceSheetPages(16) };
+  return { sheet, html: attendanceSheetHtml({ sheet, days, seriousDays: 3, companyName: COMPANY, printedAt: '2026-12-01 12:00', printedBy: '王经理' }), pages: attendanceSheetPages(sheet.people) };
 }
 
 describe.skipIf(!havePdfTools)('on paper', () => {
@@ -352,6 +354,7 @@ describe.skipIf(!havePdfTools)('on paper', () => {
     { name: 'leave-emergency-a5', paper: 'a5', print: () => t.team.repB.call('print.leaveForm', { leaveId: emergency.id }), words: ['紧急补单', '人事/行政'] },
     { name: 'attendance', paper: 'a4-landscape', print: () => t.team.manager.call('print.attendanceSheet', { month: '2026-11' }), words: ['考勤表', '经理审核', '张伟'] },
     { name: 'attendance-16', paper: 'a4-landscape', print: async () => ({ title: '', ...sixteen() }), words: ['员工16', '经理审核'] },
+    { name: 'attendance-long-names', paper: 'a4-landscape', print: async () => ({ title: '', ...sixteen(15, (i) => (i % 5 === 0 ? `Alexander Montgomery-Smith ${i}` : `员工${i + 1}`)) }), words: ['员工15', '经理审核'] },
   ];
   it.each(cases)('$name: the pages it says, of the right size, rendered to test-results/print-hr-$name-*.png', async ({ name, paper, print, words }) => {
     const printed = await print();

@@ -22,8 +22,14 @@ export interface AttendanceSheetData extends PrintHead {
   seriousDays: number | null;
 }
 
-/** People a page: the grid, the totals, the legend and the signature lines fit A4 landscape. */
+/** People a page with short names: the grid, the totals, the legend and the signature lines fit A4 landscape. */
 export const PEOPLE_PER_PAGE = 15;
+/** A person's row (mm), and the rows a page holds: a long name wraps and takes more. */
+const ROW_MM = 9.2;
+const ROWS_MM = PEOPLE_PER_PAGE * ROW_MM;
+/** The name cell: CJK characters a line, and its line height (mm). */
+const NAME_LINE = 6;
+const NAME_LINE_MM = 3.1;
 
 const MARKS: Record<AttendanceDayState, string> = {
   present: '✓',
@@ -54,13 +60,13 @@ const CSS = `
 .attendance table.grid { table-layout: fixed; width: 100%; }
 .attendance .grid th, .attendance .grid td { padding: 0.4mm 0.2mm; text-align: center; vertical-align: middle; border-width: 0.4pt; }
 .attendance .grid thead th { font-size: 7pt; font-weight: 600; line-height: 1.15; }
-.attendance .grid th.name, .attendance .grid td.name { text-align: left; padding-left: 1mm; white-space: nowrap; overflow: hidden; }
+.attendance .grid th.name, .attendance .grid td.name { text-align: left; padding-left: 1mm; overflow-wrap: anywhere; line-height: 1.15; }
 .attendance .grid col.c-name { width: 19mm; }
 .attendance .grid col.c-day { width: auto; }
 .attendance .grid col.c-total { width: 9.5mm; }
 .attendance .grid col.c-fine { width: 11mm; }
 .attendance .grid col.c-year { width: 13mm; }
-.attendance .grid tbody td { height: 10.2mm; font-size: 8pt; }
+.attendance .grid tbody td { height: 9.2mm; font-size: 8pt; }
 .attendance .grid td.day { font-size: 8pt; }
 .attendance .grid td.day.sm { font-size: 6.5pt; letter-spacing: -0.3pt; }
 .attendance .grid thead th { background: #fff; }
@@ -74,6 +80,7 @@ const CSS = `
 .attendance .grid thead .group th { font-size: 7.5pt; }
 .attendance .legend { margin-top: 1.5mm; font-size: 7.5pt; display: flex; flex-wrap: wrap; gap: 0.5mm 4mm; }
 .attendance .legend .swatch { display: inline-block; width: 4mm; height: 3mm; border: 0.4pt solid #000; vertical-align: middle; margin-right: 0.8mm; }
+.attendance .closing { break-inside: avoid; page-break-inside: avoid; }
 .attendance .sign-lines { display: flex; justify-content: flex-end; gap: 18mm; margin-top: 4mm; }
 .attendance .sign-lines div { min-width: 52mm; border-bottom: 0.6pt solid #000; padding-bottom: 1mm; }
 .attendance .footer { margin-top: 2mm; }
@@ -148,20 +155,52 @@ ${header(d.days)}
 ${rows}
 </tbody>
 </table>
+<div class="closing">
 ${legend(d.seriousDays)}
 ${last ? '<div class="sign-lines"><div>制表：</div><div>经理审核：</div></div>' : ''}
 ${printFooter(`考勤表 ${d.sheet.month}`, d)}
+</div>
 </section>`;
 }
 
-/** The pages of the sheet: fifteen people a page, at least one. */
-export function attendanceSheetPages(people: number): number {
-  return Math.max(1, Math.ceil(people / PEOPLE_PER_PAGE));
+/** Width of a text in CJK characters (Latin letters and digits take about half). */
+function widthOf(text: string): number {
+  let w = 0;
+  for (const ch of text) w += ch.charCodeAt(0) < 0x2e80 ? 0.6 : 1;
+  return w;
+}
+
+/** A person's row height: the grid's row, or more when the name (and region) wrap. */
+function rowMm(p: AttendancePersonMonth): number {
+  const lines = Math.max(1, Math.ceil(widthOf(p.userName) / NAME_LINE)) + (p.region ? Math.ceil(widthOf(p.region) / (NAME_LINE * 1.2)) * 0.8 : 0);
+  return Math.max(ROW_MM, lines * NAME_LINE_MM + 1);
+}
+
+/** The people of each page: fifteen with short names, fewer when long names wrap; at least one page. */
+export function attendancePages(people: AttendancePersonMonth[]): AttendancePersonMonth[][] {
+  const pages: AttendancePersonMonth[][] = [[]];
+  let used = 0;
+  for (const p of people) {
+    const h = rowMm(p);
+    if (pages[pages.length - 1]!.length > 0 && used + h > ROWS_MM + 0.01) {
+      pages.push([]);
+      used = 0;
+    }
+    pages[pages.length - 1]!.push(p);
+    used += h;
+  }
+  return pages;
+}
+
+/** The pages the sheet takes. */
+export function attendanceSheetPages(people: AttendancePersonMonth[]): number {
+  return attendancePages(people).length;
 }
 
 /** 考勤表 of a month, A4 landscape. */
 export function attendanceSheetHtml(d: AttendanceSheetData): string {
-  const pages = attendanceSheetPages(d.sheet.people.length);
-  const sheets = Array.from({ length: pages }, (_, i) => page(d, d.sheet.people.slice(i * PEOPLE_PER_PAGE, (i + 1) * PEOPLE_PER_PAGE), i, pages));
+  const groups = attendancePages(d.sheet.people);
+  const pages = groups.length;
+  const sheets = groups.map((people, i) => page(d, people, i, pages));
   return printDocument(`考勤表 ${d.sheet.month}`, sheets, HR_CSS + CSS, 'a4-landscape');
 }

@@ -77,6 +77,6 @@ export const hrPrintHandlers: Pick<Handlers, 'print.complaintForm' | 'print.leav
       after: { month: input.month, userId: input.userId ?? null, people: sheet.people.length },
       at,
     });
-    return { title: `考勤表 ${input.month}`, html, pages: attendanceSheetPages(sheet.people.length) };
+    return { title: `考勤表 ${input.month}`, html, pages: attendanceSheetPages(sheet.people) };
   },
 };
