@@ -95,9 +95,9 @@ export function complaintColumnDefs(opts: { t: ComplaintT; label(label: Label | 
     },
     // What, whose and how much time is left come first, so a 1,400 px window shows the countdowns.
     { colId: 'customerName', field: 'customerName', headerName: t('colCustomer'), tooltipField: 'customerName', ...text(150) },
-    { colId: 'orderNo', field: 'orderNo', headerName: t('colOrder'), ...text(124) },
+    { colId: 'orderNo', field: 'orderNo', headerName: t('colOrder'), ...text(140) },
     { colId: 'receivedAt', field: 'receivedAt', headerName: t('colReceived'), valueFormatter: time, initialWidth: 128, ...noFilter },
-    { colId: 'summary', field: 'summary', headerName: t('colSummary'), tooltipField: 'summary', ...text(170) },
+    { colId: 'summary', field: 'summary', headerName: t('colSummary'), tooltipField: 'summary', ...text(156) },
     deadline('handle', 'handleDueAt', t('colHandle'), t('colHandleHint')),
     deadline('respond', 'respondDueAt', t('colRespond'), t('colRespondHint')),
     deadline('slip', 'slipDueDate', t('colSlip'), t('colSlipHint')),
