@@ -1,5 +1,6 @@
 // What the printed forms of DOMAIN §7–8 share: the head (company, who printed it and when), blank
 // signature boxes for the paper copy, the footer, and their CSS.
+import { formatTimestamp } from '../../../shared/dates';
 import { wallClock } from '../policy/time';
 import { esc } from './html';
 
@@ -11,11 +12,13 @@ export interface PrintHead {
 }
 
 /**
- * A stored timestamp on paper ("2026-11-23 09:30"), '' for none: the wall clock of the offset it was
- * recorded with (the office's), as the rules judged it — not the printing computer's zone.
+ * A stored timestamp on paper ("2026-11-23 09:30"), '' for none. One written with the office's
+ * offset (+08:00, as the rules judge it) shows that wall clock, whatever the printing computer's
+ * zone; a UTC one (…Z, as approvals store them) the computer's local time.
  */
 export function when(iso: string | null | undefined): string {
   if (!iso || Number.isNaN(Date.parse(iso))) return iso ?? '';
+  if (/Z$/i.test(iso)) return formatTimestamp(iso);
   const { date, time } = wallClock(iso);
   return `${date} ${time}`;
 }

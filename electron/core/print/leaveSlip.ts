@@ -27,6 +27,8 @@ const CSS = `
 .leave .chain th:nth-child(4) { width: 10%; }
 .leave .chain th:nth-child(5) { width: 20%; }
 .leave .findings { font-size: 0.9em; }
+/* Room to sign: the slip is short. */
+.a5.leave .sign-box { height: 16mm; }
 /* A long reason (up to 500 characters) in a denser type, so the slip stays one A5 sheet. */
 .leave .reason.dense { font-size: 7.5pt; line-height: 1.25; }
 `;
