@@ -79,7 +79,8 @@ describe.concurrent('salesdesk CLI', { timeout: 60_000 }, () => {
     ]);
   });
 
-  it('gives identical customers for the same seed on two files, and verify reports ok', async () => {
+  // Two whole demos at once (a year of orders and expenses, complaints, leave and the clock): minutes on a busy 2-core machine.
+  it('gives identical customers for the same seed on two files, and verify reports ok', { timeout: 180_000 }, async () => {
     const [a, b] = await Promise.all([
       salesdesk('demo', '--db', db('demo-a.db'), '--customers', '200', '--seed', '7', '--as-of', '2026-11-23', '--json'),
       salesdesk('demo', '--db', db('demo-b.db'), '--customers', '200', '--seed', '7', '--as-of', '2026-11-23'),

@@ -62,6 +62,10 @@ beforeAll(async () => {
     'expenses.ratio': { from: '2026-11', to: '2026-11', by: 'rep' },
     'claims.pay': { id: 1, version: 1 },
     'claims.return': { id: 1, version: 1, reason: '发票不全' },
+    'complaints.reviewList': {},
+    'complaints.unreported': { from: '2026-11-01', to: '2026-11-30' },
+    'attendance.record': { userId: 1, date: '2026-11-20', clockIn: '08:20', clockOut: '17:30' },
+    'attendance.import': { csv: '工号,日期,上班,下班\r\nadmin,2026-11-20,08:20,17:30', commit: false },
   };
 });
 afterAll(() => t?.cleanup());
