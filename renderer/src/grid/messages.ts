@@ -1,6 +1,6 @@
 import { defineMessages } from '../i18n';
 
-/** Texts of the shared grid pieces (enum filter, column chooser). */
+/** Texts of the shared grid pieces (enum filter, column chooser, the grid tools). */
 export const useGridMessages = defineMessages({
   zh: {
     selectAll: '全选',
@@ -11,6 +11,7 @@ export const useGridMessages = defineMessages({
     resetColumns: '恢复默认列',
     showAll: '全部显示',
     close: '关闭',
+    refresh: '刷新',
   },
   en: {
     selectAll: 'Select all',
@@ -21,5 +22,6 @@ export const useGridMessages = defineMessages({
     resetColumns: 'Reset columns',
     showAll: 'Show all',
     close: 'Close',
+    refresh: 'Refresh',
   },
 });

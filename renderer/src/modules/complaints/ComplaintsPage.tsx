@@ -3,8 +3,7 @@
 // source, overdue and month, and a quick search; the complaint's drawer and 登记投诉.
 // "#/complaints?id=12" (the home page's links) opens that complaint.
 // Keyboard first: Ctrl+F searches, Ctrl+N registers a complaint, Enter on a row opens it.
-import type { CellKeyDownEvent, FullWidthCellKeyDownEvent, GridApi, RowDoubleClickedEvent } from 'ag-grid-community';
-import { AgGridReact } from 'ag-grid-react';
+import type { GridApi } from 'ag-grid-community';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   COMPLAINT_SEVERITIES,
@@ -21,12 +20,12 @@ import type { ColumnFilter } from '../../../../shared/grid';
 import { invoke } from '../../api/client';
 import { useSession } from '../../app/session';
 import { useToast } from '../../app/toast';
-import { gridLocaleText, gridTheme } from '../../grid/agGrid';
-import { ColumnChooser } from '../../grid/ColumnChooser';
 import { layoutStorageKey, useColumnLayout } from '../../grid/columnLayout';
-import { CACHE_BLOCK_SIZE, createSqlDatasource } from '../../grid/datasource';
+import { GridTools } from '../../grid/GridTools';
+import { createSqlDatasource } from '../../grid/datasource';
+import { refocusGrid, ServerGrid } from '../../grid/ServerGrid';
 import { useQuickSearch } from '../../grid/useQuickSearch';
-import { useErrorText, useLabel, useLang, useNumberFormat } from '../../i18n';
+import { useErrorText, useLabel, useNumberFormat } from '../../i18n';
 import { addMonths } from '../ledger/ledgerValues';
 import { complaintColumnDefs, complaintColumnGroups, FILTER_SCALES } from './complaintColumns';
 import { ComplaintDrawer } from './ComplaintDrawer';
@@ -40,7 +39,6 @@ type StatusChoice = '' | 'open' | Complaint['status'];
 
 export function ComplaintsPage() {
   const user = useSession();
-  const { lang } = useLang();
   const t = useComplaintMessages();
   const label = useLabel();
   const toast = useToast();
@@ -120,19 +118,11 @@ export function ComplaintsPage() {
   const refresh = useCallback(() => api?.refreshInfiniteCache(), [api]);
   const replaceRow = useCallback((complaint: Complaint) => api?.getRowNode(String(complaint.id))?.setData(complaint), [api]);
 
-  const onCellKeyDown = useCallback((event: CellKeyDownEvent<Complaint> | FullWidthCellKeyDownEvent<Complaint>) => {
-    const key = event.event instanceof KeyboardEvent ? event.event : null;
-    if (!key || key.key !== 'Enter' || !event.node.data) return;
-    key.preventDefault();
-    setOpenId(event.node.data.id);
-  }, []);
-
   const closeDrawer = useCallback(() => {
     setOpenId(null);
     // Leave "?id=" behind, so a reload or the home page's link opens it afresh.
     if (idFromHash(window.location.hash) !== null) window.history.replaceState(null, '', '#/complaints');
-    const cell = api?.getFocusedCell();
-    if (api && cell) api.setFocusedCell(cell.rowIndex, cell.column);
+    refocusGrid(api);
   }, [api]);
 
   const months = useMemo(() => {
@@ -216,47 +206,31 @@ export function ComplaintsPage() {
           </button>
         )}
         <span className="spacer" />
-        <button type="button" onClick={() => focusedId !== null && setOpenId(focusedId)} disabled={focusedId === null} title={t('detailsHint')}>
-          {t('details')}
-        </button>
-        <ColumnChooser api={api} groups={columnGroups} onReset={() => api && layout.reset(api)} />
-        <button type="button" onClick={refresh} disabled={!api} data-testid="complaints-refresh">
-          {t('refresh')}
-        </button>
+        <GridTools
+          api={api}
+          groups={columnGroups}
+          onReset={layout.reset}
+          details={{ focusedId, open: setOpenId, label: t('details'), hint: t('detailsHint') }}
+          onRefresh={refresh}
+          refreshTestId="complaints-refresh"
+        />
         <button type="button" className="primary" onClick={() => setCreating(true)} title={t('newHint')} data-testid="complaints-new">
           {t('newComplaint')}
         </button>
       </div>
       <div className="grid-host" data-testid="complaints-grid">
-        <AgGridReact<Complaint>
-          key={lang}
-          theme={gridTheme}
-          localeText={gridLocaleText(lang)}
-          rowModelType="infinite"
+        <ServerGrid<Complaint>
           datasource={datasource}
-          cacheBlockSize={CACHE_BLOCK_SIZE}
-          maxBlocksInCache={50}
-          getRowId={(params) => String(params.data.id)}
+          layout={layout}
           columnDefs={columnDefs}
-          defaultColDef={{ sortable: true, resizable: true, minWidth: 60 }}
-          maintainColumnOrder
-          suppressColumnVirtualisation
-          initialState={layout.initialState}
-          onStateUpdated={layout.onStateUpdated}
-          tooltipShowDelay={500}
           rowClassRules={{
             'row-overdue': (params) => (params.data ? params.data.status !== 'archived' && isOverdue(params.data) : false),
             'row-muted': (params) => params.data?.status === 'archived',
           }}
-          onGridReady={(event) => setApi(event.api)}
-          onGridPreDestroyed={() => setApi(null)}
-          onFilterChanged={(event) => setFiltersActive(Object.keys(event.api.getFilterModel() ?? {}).length > 0)}
-          onRowDoubleClicked={(event: RowDoubleClickedEvent<Complaint>) => event.data && setOpenId(event.data.id)}
-          onCellKeyDown={onCellKeyDown}
-          onCellFocused={(event) => {
-            const row = event.rowIndex === null || event.rowIndex === undefined ? undefined : event.api.getDisplayedRowAtIndex(event.rowIndex);
-            setFocusedId(row?.data?.id ?? null);
-          }}
+          onApi={setApi}
+          onFiltersActive={setFiltersActive}
+          onOpenRow={(complaint) => setOpenId(complaint.id)}
+          onFocusedRow={(complaint) => setFocusedId(complaint?.id ?? null)}
         />
       </div>
 

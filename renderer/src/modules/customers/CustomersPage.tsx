@@ -2,19 +2,18 @@
 // with the detail / create drawer. Keyboard first: Ctrl+F searches, Enter edits a cell (or opens
 // the customer where a cell cannot be edited), double-click on the customer no. opens it too.
 import type { CellDoubleClickedEvent, CellKeyDownEvent, FullWidthCellKeyDownEvent, GridApi, SortModelItem } from 'ag-grid-community';
-import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Customer } from '../../../../shared/customers';
 import { CUSTOMER_APPROVER_ROLES, CUSTOMER_EDITOR_ROLES, type Role } from '../../../../shared/domain';
 import { invoke } from '../../api/client';
 import { useSession } from '../../app/session';
 import { useToast } from '../../app/toast';
-import { gridLocaleText, gridTheme } from '../../grid/agGrid';
-import { ColumnChooser } from '../../grid/ColumnChooser';
 import { layoutStorageKey, useColumnLayout } from '../../grid/columnLayout';
+import { GridTools } from '../../grid/GridTools';
 import { CACHE_BLOCK_SIZE, createSqlDatasource, toGridQuery } from '../../grid/datasource';
+import { refocusGrid, ServerGrid } from '../../grid/ServerGrid';
 import { downloadText } from '../../grid/download';
-import { useErrorText, useLabel, useLang, useNumberFormat } from '../../i18n';
+import { useErrorText, useLabel, useNumberFormat } from '../../i18n';
 import { CustomerDrawer, type DrawerTarget } from './CustomerDrawer';
 import { customerColumnDefs, customerColumnGroups, EXPORTABLE_COLUMNS, FILTER_SCALES } from './customerColumns';
 import { useCustomerMessages } from './messages';
@@ -35,7 +34,6 @@ function currentSort(api: GridApi<Customer>): SortModelItem[] {
 
 export function CustomersPage() {
   const user = useSession();
-  const { lang } = useLang();
   const t = useCustomerMessages();
   const label = useLabel();
   const toast = useToast();
@@ -116,9 +114,7 @@ export function CustomersPage() {
   const closeDrawer = useCallback(() => {
     setDrawer(null);
     // Back to where the user was in the grid.
-    const cell = api?.getFocusedCell();
-    if (api && cell) api.setFocusedCell(cell.rowIndex, cell.column);
-    else searchRef.current?.focus();
+    if (!refocusGrid(api)) searchRef.current?.focus();
   }, [api]);
 
   const refresh = useCallback(() => api?.refreshInfiniteCache(), [api]);
@@ -178,13 +174,14 @@ export function CustomersPage() {
           {t('showArchived')}
         </label>
         <span className="spacer" />
-        <button type="button" onClick={() => openCustomer(focusedId ?? undefined)} disabled={focusedId === null} title={t('detailsHint')} data-testid="customers-details">
-          {t('details')}
-        </button>
-        <ColumnChooser api={api} groups={columnGroups} onReset={() => api && layout.reset(api)} />
-        <button type="button" onClick={refresh} disabled={!api} data-testid="customers-refresh">
-          {t('refresh')}
-        </button>
+        <GridTools
+          api={api}
+          groups={columnGroups}
+          onReset={layout.reset}
+          details={{ focusedId, open: openCustomer, label: t('details'), hint: t('detailsHint'), testId: 'customers-details' }}
+          onRefresh={refresh}
+          refreshTestId="customers-refresh"
+        />
         <button type="button" onClick={exportCsv} disabled={!api || exporting} data-testid="customers-export">
           {t('exportCsv')}
         </button>
@@ -195,37 +192,20 @@ export function CustomersPage() {
         )}
       </div>
       <div className="grid-host" data-testid="customers-grid">
-        <AgGridReact<Customer>
-          key={lang}
-          theme={gridTheme}
-          localeText={gridLocaleText(lang)}
-          rowModelType="infinite"
+        <ServerGrid<Customer>
           datasource={datasource}
-          cacheBlockSize={CACHE_BLOCK_SIZE}
-          maxBlocksInCache={50}
-          getRowId={(params) => String(params.data.id)}
+          layout={layout}
           columnDefs={columnDefs}
-          defaultColDef={{ sortable: true, resizable: true, minWidth: 60 }}
-          maintainColumnOrder
-          // About 30 columns at most: render them all, so Tab walks every cell and nothing pops in while scrolling sideways.
-          suppressColumnVirtualisation
-          initialState={layout.initialState}
-          onStateUpdated={layout.onStateUpdated}
           readOnlyEdit
           onCellEditRequest={onCellEditRequest}
           singleClickEdit={false}
           enterNavigatesVerticallyAfterEdit
           stopEditingWhenCellsLoseFocus
-          tooltipShowDelay={500}
           rowClassRules={{ 'row-archived': (params) => Boolean(params.data?.archived) }}
-          onGridReady={(event) => setApi(event.api)}
-          onGridPreDestroyed={() => setApi(null)}
+          onApi={setApi}
           onCellDoubleClicked={onCellDoubleClicked}
           onCellKeyDown={onCellKeyDown}
-          onCellFocused={(event) => {
-            const row = event.rowIndex === null || event.rowIndex === undefined ? undefined : event.api.getDisplayedRowAtIndex(event.rowIndex);
-            setFocusedId(row?.data?.id ?? null);
-          }}
+          onFocusedRow={(customer) => setFocusedId(customer?.id ?? null)}
         />
       </div>
       {drawer && (

@@ -2,8 +2,7 @@
 // type and status as sets, the customer, saved column layout) with the request drawer and
 // 新建费用申请; and 报销单 — reimbursements, filing one, finance paying or returning it.
 // Keyboard first: Ctrl+F searches, Ctrl+N files a new request, Enter on a row opens it.
-import type { CellKeyDownEvent, FullWidthCellKeyDownEvent, GridApi, RowDoubleClickedEvent } from 'ag-grid-community';
-import { AgGridReact } from 'ag-grid-react';
+import type { GridApi } from 'ag-grid-community';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { localMonth } from '../../../../shared/dates';
 import { EXPENSE_SEE_ALL_ROLES, type Expense, type ExpenseType } from '../../../../shared/expenses';
@@ -11,12 +10,12 @@ import type { ColumnFilter } from '../../../../shared/grid';
 import { invoke } from '../../api/client';
 import { useSession } from '../../app/session';
 import { useToast } from '../../app/toast';
-import { gridLocaleText, gridTheme } from '../../grid/agGrid';
-import { ColumnChooser } from '../../grid/ColumnChooser';
 import { layoutStorageKey, useColumnLayout } from '../../grid/columnLayout';
-import { CACHE_BLOCK_SIZE, createSqlDatasource } from '../../grid/datasource';
+import { GridTools } from '../../grid/GridTools';
+import { createSqlDatasource } from '../../grid/datasource';
+import { refocusGrid, ServerGrid } from '../../grid/ServerGrid';
 import { useQuickSearch } from '../../grid/useQuickSearch';
-import { useErrorText, useLabel, useLang, useNumberFormat } from '../../i18n';
+import { useErrorText, useLabel, useNumberFormat } from '../../i18n';
 import { useSalesDirectory } from '../customers/useSalesDirectory';
 import { addMonths } from '../ledger/ledgerValues';
 import { ClaimsPanel } from './ClaimsPanel';
@@ -30,7 +29,6 @@ type Tab = 'requests' | 'claims';
 
 export function ExpensesPage() {
   const user = useSession();
-  const { lang } = useLang();
   const t = useExpenseMessages();
   const label = useLabel();
   const toast = useToast();
@@ -102,17 +100,9 @@ export function ExpensesPage() {
   const refresh = useCallback(() => api?.refreshInfiniteCache(), [api]);
   const replaceRow = useCallback((expense: Expense) => api?.getRowNode(String(expense.id))?.setData(expense), [api]);
 
-  const onCellKeyDown = useCallback((event: CellKeyDownEvent<Expense> | FullWidthCellKeyDownEvent<Expense>) => {
-    const key = event.event instanceof KeyboardEvent ? event.event : null;
-    if (!key || key.key !== 'Enter' || !event.node.data) return;
-    key.preventDefault();
-    setOpenId(event.node.data.id);
-  }, []);
-
   const closeDrawer = useCallback(() => {
     setOpenId(null);
-    const cell = api?.getFocusedCell();
-    if (api && cell) api.setFocusedCell(cell.rowIndex, cell.column);
+    refocusGrid(api);
   }, [api]);
 
   // The month picker: this month and the two years before it (the core filters any YYYY-MM).
@@ -182,44 +172,28 @@ export function ExpensesPage() {
               </button>
             )}
             <span className="spacer" />
-            <button type="button" onClick={() => focusedId !== null && setOpenId(focusedId)} disabled={focusedId === null} title={t('detailsHint')}>
-              {t('details')}
-            </button>
-            <ColumnChooser api={api} groups={columnGroups} onReset={() => api && layout.reset(api)} />
-            <button type="button" onClick={refresh} disabled={!api} data-testid="expenses-refresh">
-              {t('refresh')}
-            </button>
+            <GridTools
+              api={api}
+              groups={columnGroups}
+              onReset={layout.reset}
+              details={{ focusedId, open: setOpenId, label: t('details'), hint: t('detailsHint') }}
+              onRefresh={refresh}
+              refreshTestId="expenses-refresh"
+            />
             <button type="button" className="primary" onClick={() => setCreating({})} title={t('newHint')} data-testid="expenses-new">
               {t('newRequest')}
             </button>
           </div>
           <div className="grid-host" data-testid="expenses-grid">
-            <AgGridReact<Expense>
-              key={lang}
-              theme={gridTheme}
-              localeText={gridLocaleText(lang)}
-              rowModelType="infinite"
+            <ServerGrid<Expense>
               datasource={datasource}
-              cacheBlockSize={CACHE_BLOCK_SIZE}
-              maxBlocksInCache={50}
-              getRowId={(params) => String(params.data.id)}
+              layout={layout}
               columnDefs={columnDefs}
-              defaultColDef={{ sortable: true, resizable: true, minWidth: 60 }}
-              maintainColumnOrder
-              suppressColumnVirtualisation
-              initialState={layout.initialState}
-              onStateUpdated={layout.onStateUpdated}
-              tooltipShowDelay={500}
               rowClassRules={{ 'row-muted': (params) => params.data?.status === 'withdrawn' || params.data?.status === 'rejected' }}
-              onGridReady={(event) => setApi(event.api)}
-              onGridPreDestroyed={() => setApi(null)}
-              onFilterChanged={(event) => setFiltersActive(Object.keys(event.api.getFilterModel() ?? {}).length > 0)}
-              onRowDoubleClicked={(event: RowDoubleClickedEvent<Expense>) => event.data && setOpenId(event.data.id)}
-              onCellKeyDown={onCellKeyDown}
-              onCellFocused={(event) => {
-                const row = event.rowIndex === null || event.rowIndex === undefined ? undefined : event.api.getDisplayedRowAtIndex(event.rowIndex);
-                setFocusedId(row?.data?.id ?? null);
-              }}
+              onApi={setApi}
+              onFiltersActive={setFiltersActive}
+              onOpenRow={(expense) => setOpenId(expense.id)}
+              onFocusedRow={(expense) => setFocusedId(expense?.id ?? null)}
             />
           </div>
         </>

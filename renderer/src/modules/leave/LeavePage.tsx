@@ -1,20 +1,19 @@
 // 请假 (DOMAIN §8): the leave forms as an SQL-paged grid (quick search, type and status as sets,
 // saved column layout) with the leave's drawer and 新建请假; and the team's leave calendar of a month.
 // Keyboard first: Ctrl+F searches, Ctrl+N files a new leave, Enter on a row opens it.
-import type { CellKeyDownEvent, FullWidthCellKeyDownEvent, GridApi, RowDoubleClickedEvent } from 'ag-grid-community';
-import { AgGridReact } from 'ag-grid-react';
+import type { GridApi } from 'ag-grid-community';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { localMonth } from '../../../../shared/dates';
 import type { Leave } from '../../../../shared/leave';
 import { invoke } from '../../api/client';
 import { useSession } from '../../app/session';
 import { useToast } from '../../app/toast';
-import { gridLocaleText, gridTheme } from '../../grid/agGrid';
-import { ColumnChooser } from '../../grid/ColumnChooser';
 import { layoutStorageKey, useColumnLayout } from '../../grid/columnLayout';
-import { CACHE_BLOCK_SIZE, createSqlDatasource } from '../../grid/datasource';
+import { GridTools } from '../../grid/GridTools';
+import { createSqlDatasource } from '../../grid/datasource';
+import { refocusGrid, ServerGrid } from '../../grid/ServerGrid';
 import { useQuickSearch } from '../../grid/useQuickSearch';
-import { useErrorText, useLabel, useLang, useNumberFormat } from '../../i18n';
+import { useErrorText, useLabel, useNumberFormat } from '../../i18n';
 import '../expenses/expenses.css';
 import { addMonths } from '../ledger/ledgerValues';
 import { LeaveCalendar } from './LeaveCalendar';
@@ -28,7 +27,6 @@ type Tab = 'list' | 'calendar';
 
 export function LeavePage() {
   const user = useSession();
-  const { lang } = useLang();
   const t = useLeaveMessages();
   const label = useLabel();
   const toast = useToast();
@@ -100,17 +98,9 @@ export function LeavePage() {
     [api],
   );
 
-  const onCellKeyDown = useCallback((event: CellKeyDownEvent<Leave> | FullWidthCellKeyDownEvent<Leave>) => {
-    const key = event.event instanceof KeyboardEvent ? event.event : null;
-    if (!key || key.key !== 'Enter' || !event.node.data) return;
-    key.preventDefault();
-    setOpenId(event.node.data.id);
-  }, []);
-
   const closeDrawer = useCallback(() => {
     setOpenId(null);
-    const cell = api?.getFocusedCell();
-    if (api && cell) api.setFocusedCell(cell.rowIndex, cell.column);
+    refocusGrid(api);
   }, [api]);
 
   // The month picker: a few months ahead (leave is applied for ahead) and two years back.
@@ -171,44 +161,28 @@ export function LeavePage() {
               </button>
             )}
             <span className="spacer" />
-            <button type="button" onClick={() => focusedId !== null && setOpenId(focusedId)} disabled={focusedId === null} title={t('detailsHint')}>
-              {t('details')}
-            </button>
-            <ColumnChooser api={api} groups={columnGroups} onReset={() => api && layout.reset(api)} />
-            <button type="button" onClick={refresh} disabled={!api} data-testid="leave-refresh">
-              {t('refresh')}
-            </button>
+            <GridTools
+              api={api}
+              groups={columnGroups}
+              onReset={layout.reset}
+              details={{ focusedId, open: setOpenId, label: t('details'), hint: t('detailsHint') }}
+              onRefresh={refresh}
+              refreshTestId="leave-refresh"
+            />
             <button type="button" className="primary" onClick={() => setCreating(true)} title={t('newHint')} data-testid="leave-new">
               {t('newLeave')}
             </button>
           </div>
           <div className="grid-host" data-testid="leave-grid">
-            <AgGridReact<Leave>
-              key={lang}
-              theme={gridTheme}
-              localeText={gridLocaleText(lang)}
-              rowModelType="infinite"
+            <ServerGrid<Leave>
               datasource={datasource}
-              cacheBlockSize={CACHE_BLOCK_SIZE}
-              maxBlocksInCache={50}
-              getRowId={(params) => String(params.data.id)}
+              layout={layout}
               columnDefs={columnDefs}
-              defaultColDef={{ sortable: true, resizable: true, minWidth: 60 }}
-              maintainColumnOrder
-              suppressColumnVirtualisation
-              initialState={layout.initialState}
-              onStateUpdated={layout.onStateUpdated}
-              tooltipShowDelay={500}
               rowClassRules={{ 'row-muted': (params) => params.data?.status === 'withdrawn' || params.data?.status === 'rejected' }}
-              onGridReady={(event) => setApi(event.api)}
-              onGridPreDestroyed={() => setApi(null)}
-              onFilterChanged={(event) => setFiltersActive(Object.keys(event.api.getFilterModel() ?? {}).length > 0)}
-              onRowDoubleClicked={(event: RowDoubleClickedEvent<Leave>) => event.data && setOpenId(event.data.id)}
-              onCellKeyDown={onCellKeyDown}
-              onCellFocused={(event) => {
-                const row = event.rowIndex === null || event.rowIndex === undefined ? undefined : event.api.getDisplayedRowAtIndex(event.rowIndex);
-                setFocusedId(row?.data?.id ?? null);
-              }}
+              onApi={setApi}
+              onFiltersActive={setFiltersActive}
+              onOpenRow={(leave) => setOpenId(leave.id)}
+              onFocusedRow={(leave) => setFocusedId(leave?.id ?? null)}
             />
           </div>
         </>

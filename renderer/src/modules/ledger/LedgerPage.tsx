@@ -2,18 +2,17 @@
 // entries; the collection cycle in days) → the customer's entries with the running balance in a
 // drawer, where finance posts receipts and deposits, reverses entries, and anyone who sees the
 // customer may request a bad-debt write-off (S-BADDEBT).
-import type { CellKeyDownEvent, ColDef, FullWidthCellKeyDownEvent, GridApi, ValueFormatterParams } from 'ag-grid-community';
-import { AgGridReact } from 'ag-grid-react';
+import type { ColDef, GridApi, ValueFormatterParams } from 'ag-grid-community';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { BalanceRow } from '../../../../shared/ledger';
 import { formatYuan } from '../../../../shared/money';
 import { invoke } from '../../api/client';
 import { useSession } from '../../app/session';
 import { useToast } from '../../app/toast';
-import { gridLocaleText, gridTheme } from '../../grid/agGrid';
 import { layoutStorageKey, useColumnLayout } from '../../grid/columnLayout';
-import { CACHE_BLOCK_SIZE, createSqlDatasource } from '../../grid/datasource';
-import { useErrorText, useLang, useNumberFormat } from '../../i18n';
+import { createSqlDatasource } from '../../grid/datasource';
+import { refocusGrid, ServerGrid } from '../../grid/ServerGrid';
+import { useErrorText, useNumberFormat } from '../../i18n';
 import { CustomerLedgerDrawer } from './CustomerLedgerDrawer';
 import { useLedgerMessages, type LedgerT } from './messages';
 import './ledger.css';
@@ -54,7 +53,6 @@ function balanceColumns(t: LedgerT): ColDef<BalanceRow>[] {
 
 export function LedgerPage() {
   const user = useSession();
-  const { lang } = useLang();
   const t = useLedgerMessages();
   const toast = useToast();
   const errorText = useErrorText();
@@ -85,18 +83,9 @@ export function LedgerPage() {
   );
   const columnDefs = useMemo(() => balanceColumns(t), [t]);
 
-  const onCellKeyDown = useCallback((event: CellKeyDownEvent<BalanceRow> | FullWidthCellKeyDownEvent<BalanceRow>) => {
-    const key = event.event instanceof KeyboardEvent ? event.event : null;
-    if (key?.key === 'Enter' && event.node.data) {
-      key.preventDefault();
-      setOpen(event.node.data);
-    }
-  }, []);
-
   const closeDrawer = useCallback(() => {
     setOpen(null);
-    const cell = api?.getFocusedCell();
-    if (api && cell) api.setFocusedCell(cell.rowIndex, cell.column);
+    refocusGrid(api);
   }, [api]);
 
   return (
@@ -124,29 +113,16 @@ export function LedgerPage() {
         </button>
       </div>
       <div className="grid-host" data-testid="balances-grid">
-        <AgGridReact<BalanceRow>
-          key={lang}
-          theme={gridTheme}
-          localeText={gridLocaleText(lang)}
-          rowModelType="infinite"
+        <ServerGrid<BalanceRow>
           datasource={datasource}
-          cacheBlockSize={CACHE_BLOCK_SIZE}
-          maxBlocksInCache={50}
-          getRowId={(params) => String(params.data.customerId)}
+          layout={layout}
           columnDefs={columnDefs}
-          defaultColDef={{ sortable: true, resizable: true, minWidth: 60 }}
-          maintainColumnOrder
-          initialState={layout.initialState}
-          onStateUpdated={layout.onStateUpdated}
-          tooltipShowDelay={500}
-          onGridReady={(event) => setApi(event.api)}
-          onGridPreDestroyed={() => setApi(null)}
-          onRowDoubleClicked={(event) => event.data && setOpen(event.data)}
-          onCellKeyDown={onCellKeyDown}
-          onCellFocused={(event) => {
-            const row = event.rowIndex === null || event.rowIndex === undefined ? undefined : event.api.getDisplayedRowAtIndex(event.rowIndex);
-            setFocused(row?.data ?? null);
-          }}
+          getRowId={(params) => String(params.data.customerId)}
+          // Six columns: the grid's usual column virtualisation is kept here.
+          suppressColumnVirtualisation={false}
+          onApi={setApi}
+          onOpenRow={setOpen}
+          onFocusedRow={setFocused}
         />
       </div>
       {open && <CustomerLedgerDrawer customer={open} onClose={closeDrawer} onChanged={() => api?.refreshInfiniteCache()} />}

@@ -2,7 +2,6 @@
 // saved layout) with 签收 — recording the delivery posts the shipment's sale to the ledger. Shipments
 // themselves are entered from the order drawer, where what is left to ship is known.
 import type { ColDef, GridApi, ICellRendererParams, ValueFormatterParams } from 'ag-grid-community';
-import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useMemo, useRef, useState, type FormEvent } from 'react';
 import { formatTimestamp, localDate } from '../../../../shared/dates';
 import type { Role } from '../../../../shared/domain';
@@ -12,10 +11,11 @@ import { invoke } from '../../api/client';
 import { Field } from '../../app/Field';
 import { useSession } from '../../app/session';
 import { useToast } from '../../app/toast';
-import { gridLocaleText, gridTheme } from '../../grid/agGrid';
-import { ColumnChooser, type ColumnChoiceGroup } from '../../grid/ColumnChooser';
+import type { ColumnChoiceGroup } from '../../grid/ColumnChooser';
 import { layoutStorageKey, useColumnLayout } from '../../grid/columnLayout';
-import { CACHE_BLOCK_SIZE, createSqlDatasource } from '../../grid/datasource';
+import { GridTools } from '../../grid/GridTools';
+import { createSqlDatasource } from '../../grid/datasource';
+import { ServerGrid } from '../../grid/ServerGrid';
 import { useErrorText, useLang, useNumberFormat } from '../../i18n';
 import { Dialog } from '../users/Dialog';
 import { apiFieldErrors, bare, linesSummary } from './ledgerValues';
@@ -117,7 +117,6 @@ function columnGroups(t: LedgerT): ColumnChoiceGroup[] {
 
 export function ShipmentsPage() {
   const user = useSession();
-  const { lang } = useLang();
   const t = useLedgerMessages();
   const toast = useToast();
   const errorText = useErrorText();
@@ -178,31 +177,19 @@ export function ShipmentsPage() {
           {t('onlyUndelivered')}
         </label>
         <span className="spacer" />
-        <ColumnChooser api={api} groups={groups} onReset={() => api && layout.reset(api)} />
-        <button type="button" onClick={() => api?.refreshInfiniteCache()} disabled={!api}>
-          {t('refresh')}
-        </button>
+        <GridTools
+          api={api}
+          groups={groups}
+          onReset={layout.reset}
+        />
       </div>
       <div className="grid-host" data-testid="shipments-grid">
-        <AgGridReact<Shipment>
-          key={lang}
-          theme={gridTheme}
-          localeText={gridLocaleText(lang)}
-          rowModelType="infinite"
+        <ServerGrid<Shipment>
           datasource={datasource}
-          cacheBlockSize={CACHE_BLOCK_SIZE}
-          maxBlocksInCache={50}
-          getRowId={(params) => String(params.data.id)}
+          layout={layout}
           columnDefs={columnDefs}
-          defaultColDef={{ sortable: true, resizable: true, minWidth: 60 }}
-          maintainColumnOrder
-          suppressColumnVirtualisation
-          initialState={layout.initialState}
-          onStateUpdated={layout.onStateUpdated}
-          tooltipShowDelay={500}
           rowClassRules={{ 'row-undelivered': (params) => Boolean(params.data) && params.data?.deliveredAt === null }}
-          onGridReady={(event) => setApi(event.api)}
-          onGridPreDestroyed={() => setApi(null)}
+          onApi={setApi}
         />
       </div>
       {delivering && (

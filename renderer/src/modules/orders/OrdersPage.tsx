@@ -2,8 +2,7 @@
 // saved column layout), O-DELAY flags with one-click "customer notified", overdue rows coloured,
 // approval state; the delivered / undelivered view per customer; the order drawer and order entry.
 // Keyboard first: Ctrl+F searches, Ctrl+N enters a new order, Enter on a row opens the order.
-import type { CellKeyDownEvent, FullWidthCellKeyDownEvent, GridApi, RowDoubleClickedEvent } from 'ag-grid-community';
-import { AgGridReact } from 'ag-grid-react';
+import type { GridApi } from 'ag-grid-community';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Role } from '../../../../shared/domain';
 import { formatYuan } from '../../../../shared/money';
@@ -11,11 +10,11 @@ import { ORDER_EDITOR_ROLES, type CustomerOrdersSummary, type Order, type OrderD
 import { invoke } from '../../api/client';
 import { useSession } from '../../app/session';
 import { useToast } from '../../app/toast';
-import { gridLocaleText, gridTheme } from '../../grid/agGrid';
-import { ColumnChooser } from '../../grid/ColumnChooser';
 import { layoutStorageKey, useColumnLayout } from '../../grid/columnLayout';
-import { CACHE_BLOCK_SIZE, createSqlDatasource } from '../../grid/datasource';
-import { useErrorText, useLabel, useLang, useNumberFormat } from '../../i18n';
+import { GridTools } from '../../grid/GridTools';
+import { createSqlDatasource } from '../../grid/datasource';
+import { refocusGrid, ServerGrid } from '../../grid/ServerGrid';
+import { useErrorText, useLabel, useNumberFormat } from '../../i18n';
 import { useOrderMessages } from './messages';
 import { FILTER_SCALES, orderColumnDefs, orderColumnGroups } from './orderColumns';
 import { OrderDrawer } from './OrderDrawer';
@@ -28,7 +27,6 @@ type EntryTarget = { draft: OrderDetail | null };
 
 export function OrdersPage() {
   const user = useSession();
-  const { lang } = useLang();
   const t = useOrderMessages();
   const label = useLabel();
   const toast = useToast();
@@ -110,17 +108,9 @@ export function OrdersPage() {
 
   const refresh = useCallback(() => api?.refreshInfiniteCache(), [api]);
 
-  const onCellKeyDown = useCallback((event: CellKeyDownEvent<Order> | FullWidthCellKeyDownEvent<Order>) => {
-    const key = event.event instanceof KeyboardEvent ? event.event : null;
-    if (!key || key.key !== 'Enter' || !event.node.data) return;
-    key.preventDefault();
-    setOpenId(event.node.data.id);
-  }, []);
-
   const closeDrawer = useCallback(() => {
     setOpenId(null);
-    const cell = api?.getFocusedCell();
-    if (api && cell) api.setFocusedCell(cell.rowIndex, cell.column);
+    refocusGrid(api);
   }, [api]);
 
   /** From the per-customer view: that customer's delivered or undelivered orders in the grid. */
@@ -186,13 +176,14 @@ export function OrdersPage() {
               </button>
             )}
             <span className="spacer" />
-            <button type="button" onClick={() => focusedId !== null && setOpenId(focusedId)} disabled={focusedId === null} title={t('detailsHint')} data-testid="orders-details">
-              {t('details')}
-            </button>
-            <ColumnChooser api={api} groups={columnGroups} onReset={() => api && layout.reset(api)} />
-            <button type="button" onClick={refresh} disabled={!api} data-testid="orders-refresh">
-              {t('refresh')}
-            </button>
+            <GridTools
+              api={api}
+              groups={columnGroups}
+              onReset={layout.reset}
+              details={{ focusedId, open: setOpenId, label: t('details'), hint: t('detailsHint'), testId: 'orders-details' }}
+              onRefresh={refresh}
+              refreshTestId="orders-refresh"
+            />
             {canEdit && (
               <button type="button" className="primary" onClick={() => setEntry({ draft: null })} title={t('addHint')} data-testid="orders-add">
                 {t('add')}
@@ -200,41 +191,22 @@ export function OrdersPage() {
             )}
           </div>
           <div className="grid-host" data-testid="orders-grid">
-            <AgGridReact<Order>
-              key={lang}
-              theme={gridTheme}
-              localeText={gridLocaleText(lang)}
-              rowModelType="infinite"
+            <ServerGrid<Order>
               datasource={datasource}
-              cacheBlockSize={CACHE_BLOCK_SIZE}
-              maxBlocksInCache={50}
-              getRowId={(params) => String(params.data.id)}
+              layout={layout}
               columnDefs={columnDefs}
-              defaultColDef={{ sortable: true, resizable: true, minWidth: 60 }}
-              maintainColumnOrder
-              suppressColumnVirtualisation
-              initialState={layout.initialState}
-              onStateUpdated={(event) => {
-                layout.onStateUpdated(event);
-              }}
-              tooltipShowDelay={500}
               rowClassRules={{
                 'row-overdue': (params) => Boolean(params.data?.overdue),
                 'row-delay': (params) => Boolean(params.data?.delayRisk) && !params.data?.overdue,
                 'row-cancelled': (params) => params.data?.status === 'cancelled',
               }}
-              onGridReady={(event) => {
-                setApi(event.api);
-                applyPendingFilter(event.api);
+              onApi={(gridApi) => {
+                setApi(gridApi);
+                if (gridApi) applyPendingFilter(gridApi);
               }}
-              onGridPreDestroyed={() => setApi(null)}
-              onFilterChanged={(event) => setFiltersActive(Object.keys(event.api.getFilterModel() ?? {}).length > 0)}
-              onRowDoubleClicked={(event: RowDoubleClickedEvent<Order>) => event.data && setOpenId(event.data.id)}
-              onCellKeyDown={onCellKeyDown}
-              onCellFocused={(event) => {
-                const row = event.rowIndex === null || event.rowIndex === undefined ? undefined : event.api.getDisplayedRowAtIndex(event.rowIndex);
-                setFocusedId(row?.data?.id ?? null);
-              }}
+              onFiltersActive={setFiltersActive}
+              onOpenRow={(order) => setOpenId(order.id)}
+              onFocusedRow={(order) => setFocusedId(order?.id ?? null)}
             />
           </div>
         </>

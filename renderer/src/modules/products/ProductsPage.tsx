@@ -2,18 +2,17 @@
 // of the text fields) with the product drawer (details, price history, 调价). Keyboard first:
 // Ctrl+F searches, Enter edits a cell or opens the product where a cell cannot be edited.
 import type { CellDoubleClickedEvent, CellKeyDownEvent, FullWidthCellKeyDownEvent, GridApi } from 'ag-grid-community';
-import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { PRICE_LIST_ROLES, type Product } from '../../../../shared/products';
 import type { Role } from '../../../../shared/domain';
 import { invoke } from '../../api/client';
 import { useSession } from '../../app/session';
 import { useToast } from '../../app/toast';
-import { gridLocaleText, gridTheme } from '../../grid/agGrid';
-import { ColumnChooser } from '../../grid/ColumnChooser';
 import { layoutStorageKey, useColumnLayout } from '../../grid/columnLayout';
-import { CACHE_BLOCK_SIZE, createSqlDatasource } from '../../grid/datasource';
-import { useErrorText, useLabel, useLang, useNumberFormat } from '../../i18n';
+import { GridTools } from '../../grid/GridTools';
+import { createSqlDatasource } from '../../grid/datasource';
+import { refocusGrid, ServerGrid } from '../../grid/ServerGrid';
+import { useErrorText, useLabel, useNumberFormat } from '../../i18n';
 import { useProductMessages } from './messages';
 import { FILTER_SCALES, productColumnDefs, productColumnGroups } from './productColumns';
 import { ProductDrawer, type ProductDrawerTarget } from './ProductDrawer';
@@ -23,7 +22,6 @@ import { useQuickSearch } from '../../grid/useQuickSearch';
 
 export function ProductsPage() {
   const user = useSession();
-  const { lang } = useLang();
   const t = useProductMessages();
   const label = useLabel();
   const toast = useToast();
@@ -86,9 +84,7 @@ export function ProductsPage() {
 
   const closeDrawer = useCallback(() => {
     setDrawer(null);
-    const cell = api?.getFocusedCell();
-    if (api && cell) api.setFocusedCell(cell.rowIndex, cell.column);
-    else searchRef.current?.focus();
+    if (!refocusGrid(api)) searchRef.current?.focus();
   }, [api]);
 
   const refresh = useCallback(() => api?.refreshInfiniteCache(), [api]);
@@ -115,13 +111,14 @@ export function ProductsPage() {
           {t('showInactive')}
         </label>
         <span className="spacer" />
-        <button type="button" onClick={() => openProduct(focusedId ?? undefined)} disabled={focusedId === null} title={t('detailsHint')} data-testid="products-details">
-          {t('details')}
-        </button>
-        <ColumnChooser api={api} groups={columnGroups} onReset={() => api && layout.reset(api)} />
-        <button type="button" onClick={refresh} disabled={!api} data-testid="products-refresh">
-          {t('refresh')}
-        </button>
+        <GridTools
+          api={api}
+          groups={columnGroups}
+          onReset={layout.reset}
+          details={{ focusedId, open: openProduct, label: t('details'), hint: t('detailsHint'), testId: 'products-details' }}
+          onRefresh={refresh}
+          refreshTestId="products-refresh"
+        />
         {canEdit && (
           <button type="button" className="primary" onClick={() => setDrawer({ mode: 'create' })} data-testid="products-add">
             {t('add')}
@@ -129,36 +126,20 @@ export function ProductsPage() {
         )}
       </div>
       <div className="grid-host" data-testid="products-grid">
-        <AgGridReact<Product>
-          key={lang}
-          theme={gridTheme}
-          localeText={gridLocaleText(lang)}
-          rowModelType="infinite"
+        <ServerGrid<Product>
           datasource={datasource}
-          cacheBlockSize={CACHE_BLOCK_SIZE}
-          maxBlocksInCache={50}
-          getRowId={(params) => String(params.data.id)}
+          layout={layout}
           columnDefs={columnDefs}
-          defaultColDef={{ sortable: true, resizable: true, minWidth: 60 }}
-          maintainColumnOrder
-          suppressColumnVirtualisation
-          initialState={layout.initialState}
-          onStateUpdated={layout.onStateUpdated}
           readOnlyEdit
           onCellEditRequest={onCellEditRequest}
           singleClickEdit={false}
           enterNavigatesVerticallyAfterEdit
           stopEditingWhenCellsLoseFocus
-          tooltipShowDelay={500}
           rowClassRules={{ 'row-archived': (params) => params.data?.active === false }}
-          onGridReady={(event) => setApi(event.api)}
-          onGridPreDestroyed={() => setApi(null)}
+          onApi={setApi}
           onCellDoubleClicked={onCellDoubleClicked}
           onCellKeyDown={onCellKeyDown}
-          onCellFocused={(event) => {
-            const row = event.rowIndex === null || event.rowIndex === undefined ? undefined : event.api.getDisplayedRowAtIndex(event.rowIndex);
-            setFocusedId(row?.data?.id ?? null);
-          }}
+          onFocusedRow={(product) => setFocusedId(product?.id ?? null)}
         />
       </div>
       {drawer && (
