@@ -4,12 +4,13 @@
 // compensation), 客户确认, 归档, 管理层评审, 备注 — each with a note. 归档 stays offered while the
 // complaint is open so the rule can be read: the core refuses it before the customer's confirmation
 // (P-CLOSE) and its message is shown here. Prints the 客户投诉单 on A5 or A4.
-import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { chineseAmount } from '../../../../shared/chineseAmount';
 import { COMPLAINT_ACTION_LABELS, COMPLAINT_SOURCE_LABELS, COMPLAINT_STATUS_LABELS, type Complaint, type ComplaintDetail } from '../../../../shared/complaints';
 import { formatTimestamp } from '../../../../shared/dates';
 import { formatYuan, parseYuanToFen } from '../../../../shared/money';
 import { invoke } from '../../api/client';
+import { useDrawerDetail, useDrawerEscape } from '../../app/drawer';
 import { Field } from '../../app/Field';
 import { useToast } from '../../app/toast';
 import { useErrorText, useLabel, useLang } from '../../i18n';
@@ -45,8 +46,6 @@ export function ComplaintDrawer(props: { id: number; onClose(): void; onChanged(
   const employees = useEmployees();
   const titleId = useId();
   const { id, onChanged, onClose } = props;
-  const [detail, setDetail] = useState<ComplaintDetail | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
   const [step, setStep] = useState<Step | null>(null);
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
@@ -58,38 +57,17 @@ export function ComplaintDrawer(props: { id: number; onClose(): void; onChanged(
   const [major, setMajor] = useState(false);
   const [slip, setSlip] = useState({ occurredAt: '', course: '', responsibleId: '', workOrderNo: '' });
 
-  const load = useCallback(async () => {
-    try {
-      const d = await invoke('complaints.get', { id });
-      setDetail(d);
-      setLoadError(null);
-      return d;
-    } catch (error) {
-      setLoadError(errorText(error));
-      return null;
-    }
-  }, [id, errorText]);
+  const { detail, loadError, load } = useDrawerDetail(
+    id,
+    (complaintId) => invoke('complaints.get', { id: complaintId }),
+    () => {
+      setStep(null);
+      setRefusal(null);
+    },
+  );
 
-  useEffect(() => {
-    setDetail(null);
-    setStep(null);
-    setRefusal(null);
-    void load();
-  }, [load]);
-
-  // Esc backs out of a step, else closes; the listener reads the last render's state.
-  const stepRef = useRef(step);
-  stepRef.current = step;
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape' || event.defaultPrevented) return;
-      event.preventDefault();
-      if (stepRef.current) setStep(null);
-      else onClose();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
+  // Esc backs out of a step, else closes.
+  useDrawerEscape(Boolean(step), () => setStep(null), onClose);
 
   const complaint = detail?.complaint ?? null;
 

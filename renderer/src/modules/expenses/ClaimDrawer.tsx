@@ -1,11 +1,12 @@
 // One reimbursement (报销单): per item what was claimed, what the rules allow and why (the core's
 // basis text), the advances of its trips offset, and what is paid to the employee or returned by
 // him. Finance (or the gm) pays it or returns it with a reason; anyone who sees it prints the slip.
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useState, type ReactNode } from 'react';
 import { formatTimestamp } from '../../../../shared/dates';
 import { CLAIM_STATUS_LABELS, EXPENSE_PAYER_ROLES, EXPENSE_TYPE_LABELS, type Claim } from '../../../../shared/expenses';
 import { formatYuan } from '../../../../shared/money';
 import { invoke } from '../../api/client';
+import { useDrawerEscape } from '../../app/drawer';
 import { useSession } from '../../app/session';
 import { useToast } from '../../app/toast';
 import { useErrorText, useLabel, useLang } from '../../i18n';
@@ -58,21 +59,8 @@ export function ClaimDrawer(props: { claim: Claim; onClose(): void; onChanged(cl
 
   useEffect(() => setClaim(props.claim), [props.claim]);
 
-  // Esc backs out of a confirmation, else closes. The listener reads the mode of the last render (a
-  // ref), not of the render it was registered in: effects run after paint, and an Esc pressed right
-  // after 付款 succeeded must close the drawer, not clear a confirmation that is already gone.
-  const modeRef = useRef(mode);
-  modeRef.current = mode;
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape' || event.defaultPrevented) return;
-      event.preventDefault();
-      if (modeRef.current) setMode(null);
-      else onClose();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
+  // Esc backs out of a confirmation (付款…), else closes.
+  useDrawerEscape(Boolean(mode), () => setMode(null), onClose);
 
   const canDecide = claim.status === 'submitted' && EXPENSE_PAYER_ROLES.includes(me.role);
 

@@ -2,11 +2,12 @@
 // submission, the approval steps with names, dates and comments, the invoices it was reimbursed
 // with, and for a travel registration the expenses filed under it. The applicant withdraws it while
 // pending; finance pays an approved advance out; anyone who sees it prints the 费用申请单.
-import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { formatTimestamp } from '../../../../shared/dates';
-import { EXPENSE_KIND, EXPENSE_PAYER_ROLES, EXPENSE_TYPE_LABELS, PRINTABLE_EXPENSE_STATUSES, TRIP_TYPES, type Expense, type ExpenseDetail, type ExpenseStatus, type ExpenseType } from '../../../../shared/expenses';
+import { EXPENSE_KIND, EXPENSE_PAYER_ROLES, EXPENSE_TYPE_LABELS, PRINTABLE_EXPENSE_STATUSES, TRIP_TYPES, type Expense, type ExpenseStatus, type ExpenseType } from '../../../../shared/expenses';
 import { formatYuan } from '../../../../shared/money';
 import { invoke } from '../../api/client';
+import { useDrawerDetail, useDrawerEscape } from '../../app/drawer';
 import { useSession } from '../../app/session';
 import { useToast } from '../../app/toast';
 import { useErrorText, useLabel } from '../../i18n';
@@ -48,43 +49,13 @@ export function ExpenseDrawer(props: {
   const kinds = useKinds();
   const directory = useSalesDirectory();
   const titleId = useId();
-  const [detail, setDetail] = useState<ExpenseDetail | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<Confirming>(null);
   const [busy, setBusy] = useState(false);
   const { id, onChanged, onClose } = props;
+  const { detail, loadError, load } = useDrawerDetail(id, (expenseId) => invoke('expenses.get', { id: expenseId }), () => setConfirming(null));
 
-  const load = useCallback(async () => {
-    try {
-      const d = await invoke('expenses.get', { id });
-      setDetail(d);
-      setLoadError(null);
-      return d;
-    } catch (error) {
-      setLoadError(errorText(error));
-      return null;
-    }
-  }, [id, errorText]);
-
-  useEffect(() => {
-    setDetail(null);
-    setConfirming(null);
-    void load();
-  }, [load]);
-
-  // Esc backs out of a confirmation, else closes; the listener reads the last render's state (see ClaimDrawer).
-  const confirmingRef = useRef(confirming);
-  confirmingRef.current = confirming;
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape' || event.defaultPrevented) return;
-      event.preventDefault();
-      if (confirmingRef.current) setConfirming(null);
-      else onClose();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
+  // Esc backs out of a confirmation, else closes.
+  useDrawerEscape(Boolean(confirming), () => setConfirming(null), onClose);
 
   async function act(perform: () => Promise<unknown>, done: string) {
     setBusy(true);

@@ -2,12 +2,13 @@
 // counted, reason, proxy, an emergency's phone call), the engine's findings at submission, the
 // approval steps. The applicant (or whoever entered it) withdraws it while pending; anyone who sees
 // it prints the A5 请假申请表.
-import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { formatTimestamp } from '../../../../shared/dates';
 import { ROLE_LABELS } from '../../../../shared/domain';
-import { LEAVE_TYPE_LABELS, type Leave, type LeaveDetail } from '../../../../shared/leave';
+import { LEAVE_TYPE_LABELS, type Leave } from '../../../../shared/leave';
 import { STEP_STATUS_LABELS } from '../../../../shared/requests';
 import { invoke } from '../../api/client';
+import { useDrawerDetail, useDrawerEscape } from '../../app/drawer';
 import { useSession } from '../../app/session';
 import { useToast } from '../../app/toast';
 import { useErrorText, useLabel } from '../../i18n';
@@ -34,43 +35,13 @@ export function LeaveDrawer(props: { id: number; onClose(): void; onChanged(leav
   const me = useSession();
   const titleId = useId();
   const employees = useEmployees();
-  const [detail, setDetail] = useState<LeaveDetail | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const { id, onChanged, onClose } = props;
+  const { detail, loadError, load } = useDrawerDetail(id, (leaveId) => invoke('leave.get', { id: leaveId }), () => setConfirming(false));
 
-  const load = useCallback(async () => {
-    try {
-      const d = await invoke('leave.get', { id });
-      setDetail(d);
-      setLoadError(null);
-      return d;
-    } catch (error) {
-      setLoadError(errorText(error));
-      return null;
-    }
-  }, [id, errorText]);
-
-  useEffect(() => {
-    setDetail(null);
-    setConfirming(false);
-    void load();
-  }, [load]);
-
-  // Esc backs out of the confirmation, else closes (the last render's state, as the expense drawer).
-  const confirmingRef = useRef(confirming);
-  confirmingRef.current = confirming;
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape' || event.defaultPrevented) return;
-      event.preventDefault();
-      if (confirmingRef.current) setConfirming(false);
-      else onClose();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
+  // Esc backs out of the confirmation, else closes.
+  useDrawerEscape(confirming, () => setConfirming(false), onClose);
 
   const leave = detail?.leave ?? null;
   const mine = leave !== null && (leave.applicantId === me.id || leave.enteredById === me.id);
