@@ -13,7 +13,7 @@ import { useErrorText, useLang } from '../../i18n';
 import { issuesByField } from '../expenses/expenseValues';
 import { useEmployees } from '../leave/employees';
 import { MonthSwitcher } from '../leave/LeaveCalendar';
-import { moveOnEnter } from '../requests/KindFields';
+import { formKeyDown } from '../requests/KindFields';
 import { useAttendanceMessages } from './messages';
 
 const TIME_RE = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -102,8 +102,8 @@ export function RecordsPanel(props: { month: string; onMonth(month: string): voi
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
-    if (event.key === 'Enter' && (event.target as HTMLElement).getAttribute('name') === 'note') return; // submits
-    if (moveOnEnter(event, formRef.current)) return;
+    // Enter in the note submits the form; in any other field it moves on.
+    formKeyDown(event, { root: formRef.current, own: (e) => e.key === 'Enter' && (e.target as HTMLElement).getAttribute('name') === 'note' });
   }
 
   const sourceText = (s: AttendanceRecord['source']) => (s === 'manual' ? t('sourceManual') : s === 'import' ? t('sourceImport') : t('sourceSignCard'));

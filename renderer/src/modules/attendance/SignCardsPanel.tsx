@@ -14,7 +14,7 @@ import { issuesByField } from '../expenses/expenseValues';
 import { useEmployees } from '../leave/employees';
 import { MonthSwitcher } from '../leave/LeaveCalendar';
 import { DecisionView } from '../requests/DecisionView';
-import { moveOnEnter } from '../requests/KindFields';
+import { formKeyDown } from '../requests/KindFields';
 import { ON_BEHALF_ROLES } from '../requests/values';
 import { useAttendanceMessages } from './messages';
 import { normalizeTime } from './RecordsPanel';
@@ -142,12 +142,7 @@ export function SignCardsPanel(props: { month: string; onMonth(month: string): v
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    if ((event.ctrlKey || event.metaKey) && event.key === 'Enter') {
-      event.preventDefault();
-      void submit();
-      return;
-    }
-    moveOnEnter(event, formRef.current);
+    formKeyDown(event, { root: formRef.current, submit: () => void submit(), ctrlS: false });
   }
 
   const errorOf = (name: string) => missing[name] ?? local[name] ?? serverErrors[name];

@@ -17,7 +17,7 @@ import { useErrorText, useLabel, useLang } from '../../i18n';
 import { issuesByField } from '../expenses/expenseValues';
 import { searchCustomers, searchOrders } from '../expenses/lookups';
 import { LookupInput } from '../orders/LookupInput';
-import { focusNextFrom, moveOnEnter } from '../requests/KindFields';
+import { focusNextFrom, formKeyDown } from '../requests/KindFields';
 import { localInputToIso, nowInputValue, wallTime } from './complaintValues';
 import { useComplaintMessages } from './messages';
 import { useEmployees } from './useEmployees';
@@ -113,17 +113,7 @@ export function ComplaintForm(props: { onClose(): void; onCreated(complaint: Com
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    if (event.key === 'Escape' && !event.defaultPrevented) {
-      event.preventDefault();
-      props.onClose();
-      return;
-    }
-    if ((event.ctrlKey || event.metaKey) && (event.key === 'Enter' || event.key.toLowerCase() === 's')) {
-      event.preventDefault();
-      void submit();
-      return;
-    }
-    moveOnEnter(event, formRef.current);
+    formKeyDown(event, { root: formRef.current, submit: () => void submit(), close: props.onClose });
   }
 
   const customerPicked = customer !== null && customerText === `${customer.customerNo} ${customer.name}`;

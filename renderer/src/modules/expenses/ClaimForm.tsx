@@ -13,7 +13,7 @@ import { Field } from '../../app/Field';
 import { useSession } from '../../app/session';
 import { useErrorText, useLabel, useLang } from '../../i18n';
 import { OWNER_ROLES, useSalesDirectory } from '../customers/useSalesDirectory';
-import { moveOnEnter } from '../requests/KindFields';
+import { formKeyDown } from '../requests/KindFields';
 import { ON_BEHALF_ROLES } from '../requests/values';
 import { blankInvoice, invoiceFen, invoicesTotal, isBlankInvoice, issuesByField, type InvoiceDraft } from './expenseValues';
 import { useExpenseMessages, type ExpenseT } from './messages';
@@ -225,17 +225,16 @@ export function ClaimForm(props: { onClose(): void; onCreated(claim: Claim): voi
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    if (event.key === 'Escape' && !event.defaultPrevented) {
-      event.preventDefault();
-      props.onClose();
-      return;
-    }
-    if ((event.ctrlKey || event.metaKey) && (event.key === 'Enter' || event.key.toLowerCase() === 's')) {
-      event.preventDefault();
-      void submit();
-      return;
-    }
-    // Enter on the last invoice's amount: the next invoice.
+    formKeyDown(event, {
+      root: rootRef.current?.querySelector<HTMLElement>('.claim-form-body') ?? null,
+      submit: () => void submit(),
+      close: props.onClose,
+      own: nextInvoiceOnEnter,
+    });
+  }
+
+  // Enter on the last invoice's amount: the next invoice.
+  function nextInvoiceOnEnter(event: KeyboardEvent<HTMLElement>): boolean {
     const target = event.target as HTMLElement;
     if (event.key === 'Enter' && !event.ctrlKey && !event.shiftKey && target instanceof HTMLInputElement && target.name === 'amount') {
       const itemId = Number(target.closest<HTMLElement>('[data-item]')?.dataset.item);
@@ -245,10 +244,10 @@ export function ClaimForm(props: { onClose(): void; onCreated(claim: Claim): voi
       if (expense && rows[rows.length - 1]?.key === rowKey && target.value.trim()) {
         event.preventDefault();
         addRow(expense);
-        return;
+        return true;
       }
     }
-    moveOnEnter(event, rootRef.current?.querySelector<HTMLElement>('.claim-form-body') ?? null);
+    return false;
   }
 
   const onBehalf = ON_BEHALF_ROLES.includes(me.role);

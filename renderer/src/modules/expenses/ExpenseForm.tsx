@@ -19,7 +19,7 @@ import { useErrorText, useLabel, useLang } from '../../i18n';
 import { OWNER_ROLES, useSalesDirectory } from '../customers/useSalesDirectory';
 import { LookupInput } from '../orders/LookupInput';
 import { DecisionView } from '../requests/DecisionView';
-import { focusNextFrom, KindFields, moveOnEnter, useBuiltFields } from '../requests/KindFields';
+import { focusNextFrom, formKeyDown, KindFields, useBuiltFields } from '../requests/KindFields';
 import { useKinds } from '../requests/kinds';
 import { blankForm, ON_BEHALF_ROLES, type FormValue } from '../requests/values';
 import { FORM_HIDDEN_FIELDS, issuesByField, tripText } from './expenseValues';
@@ -220,17 +220,7 @@ export function ExpenseForm(props: { start: ExpenseFormStart; onClose(): void; o
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    if (event.key === 'Escape' && !event.defaultPrevented) {
-      event.preventDefault();
-      props.onClose();
-      return;
-    }
-    if ((event.ctrlKey || event.metaKey) && (event.key === 'Enter' || event.key.toLowerCase() === 's')) {
-      event.preventDefault();
-      void submit();
-      return;
-    }
-    moveOnEnter(event, formRef.current);
+    formKeyDown(event, { root: formRef.current, submit: () => void submit(), close: props.onClose });
   }
 
   const errorOf = (name: string) => localErrors[name] ?? serverErrors[name];

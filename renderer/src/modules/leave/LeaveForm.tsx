@@ -16,7 +16,7 @@ import { useToast } from '../../app/toast';
 import { useErrorText, useLabel, useLang } from '../../i18n';
 import { issuesByField } from '../expenses/expenseValues';
 import { DecisionView } from '../requests/DecisionView';
-import { moveOnEnter } from '../requests/KindFields';
+import { formKeyDown } from '../requests/KindFields';
 import { localInputToIso, ON_BEHALF_ROLES } from '../requests/values';
 import { useEmployees } from './employees';
 import { useLeaveMessages } from './messages';
@@ -173,19 +173,9 @@ export function LeaveForm(props: { onClose(): void; onSubmitted(leave: Leave): v
     }
   }
 
+  // Enter on a checkbox ticks nothing: it moves on like any other field.
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    if (event.key === 'Escape' && !event.defaultPrevented) {
-      event.preventDefault();
-      props.onClose();
-      return;
-    }
-    if ((event.ctrlKey || event.metaKey) && (event.key === 'Enter' || event.key.toLowerCase() === 's')) {
-      event.preventDefault();
-      void submit();
-      return;
-    }
-    // Enter on a checkbox ticks nothing: it moves on like any other field.
-    moveOnEnter(event, formRef.current);
+    formKeyDown(event, { root: formRef.current, submit: () => void submit(), close: props.onClose });
   }
 
   const errorOf = (name: string) => missing[name] ?? local[name] ?? serverErrors[name];

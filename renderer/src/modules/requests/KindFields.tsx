@@ -156,3 +156,32 @@ export function moveOnEnter(event: KeyboardEvent<HTMLElement>, root: HTMLElement
   event.preventDefault();
   return true;
 }
+
+/** What a form's keys do (formKeyDown). */
+export interface FormKeys {
+  /** The fields Enter walks through (moveOnEnter). */
+  root: HTMLElement | null;
+  /** Ctrl+Enter submits, and Ctrl+S too unless `ctrlS` is false. */
+  submit?: () => void;
+  ctrlS?: boolean;
+  /** Esc closes the form. */
+  close?: () => void;
+  /** The form's own keys, after Esc and submit, before Enter moves on: true when it took the key. */
+  own?: (event: KeyboardEvent<HTMLElement>) => boolean;
+}
+
+/** A keyboard-first form's onKeyDown: Esc closes, Ctrl+Enter (Ctrl+S) submits, Enter moves to the next field. */
+export function formKeyDown(event: KeyboardEvent<HTMLElement>, keys: FormKeys): void {
+  if (keys.close && event.key === 'Escape' && !event.defaultPrevented) {
+    event.preventDefault();
+    keys.close();
+    return;
+  }
+  if (keys.submit && (event.ctrlKey || event.metaKey) && (event.key === 'Enter' || (keys.ctrlS !== false && event.key.toLowerCase() === 's'))) {
+    event.preventDefault();
+    keys.submit();
+    return;
+  }
+  if (keys.own?.(event)) return;
+  moveOnEnter(event, keys.root);
+}
