@@ -65,6 +65,8 @@ export function generateHr(
   const actor = (u: User): Actor => ({ id: u.id, username: u.username, displayName: u.displayName, role: u.role, managerId: u.managerId });
   const active = users.filter((u) => u.active && u.role !== 'admin');
   const byId = new Map(active.map((u) => [u.id, u]));
+  // The head of the company (no superior) neither clocks in nor asks anyone for leave.
+  const staff = active.filter((u) => u.managerId !== null);
   const keeper = active.find((u) => u.role === 'assistant') ?? active.find((u) => u.role === 'manager');
   const gm = active.find((u) => u.role === 'gm');
   const result: HrDemoResult = { complaints: 0, openComplaints: 0, leaves: 0, attendanceDays: 0, signCards: 0 };
@@ -107,7 +109,7 @@ export function generateHr(
     for (let d = dayMs(date); days.length < n; d += DAY) if (calendar.isWorkingDay(dateOf(d))) days.push(dateOf(d));
     return days;
   };
-  for (const person of active) {
+  for (const person of staff) {
     const colleagues = active.filter((u) => u.id !== person.id && (u.managerId === person.managerId || u.id === person.managerId));
     const proxies = colleagues.length ? colleagues : active.filter((u) => u.id !== person.id);
     for (let from = end - 90 * DAY + random.int(0, 30) * DAY; from < end + 20 * DAY; from += random.int(35, 60) * DAY) {
@@ -179,7 +181,7 @@ export function generateHr(
     at(importedAt, () => {
       const rows: string[] = [];
       for (const date of weekDays) {
-        for (const person of active) {
+        for (const person of staff) {
           const mark = leaveDays.get(person.id)?.get(date);
           if (mark === 'day') continue;
           const out = hhmm(17 * 60 + 30 + random.int(0, 89));
