@@ -29,6 +29,7 @@ import { blankFormValues, displayValue, FIELD_META, formValuesOf, parseInput, ty
 import { useCustomerMessages, type CustomerT } from './messages';
 import type { SalesDirectory } from './useSalesDirectory';
 import { apiFieldErrors, checkCreate, checkPatch, type FieldErrors } from './validation';
+import { DrawerFrame } from '../../app/DrawerFrame';
 
 export type DrawerTarget = { mode: 'create' } | { mode: 'edit'; id: number };
 type Detail = ChannelOutput<'customers.get'>;
@@ -351,146 +352,141 @@ export function CustomerDrawer(props: {
   const title = creating ? t('newTitle') : customer ? `${customer.customerNo} ${customer.name}` : t('detailTitle');
 
   return (
-    <div className="overlay" onMouseDown={(e) => e.target === e.currentTarget && requestClose()}>
-      <div
-        ref={rootRef}
-        className="drawer customer-drawer"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        data-testid="customer-drawer"
-        onKeyDown={onKeyDown}
-      >
-        <div className="drawer-head">
-          <h2 id={titleId} className="drawer-title">
-            {title}
-          </h2>
+    <DrawerFrame
+      className="customer-drawer"
+      testId="customer-drawer"
+      title={title}
+      headExtra={
+        <>
           {customer?.archived && <span className="badge badge-archived">{t('badgeArchived')}</span>}
           {customer?.applicationStatus === 'pending' && <span className="badge badge-pending">{t('badgeNewPending')}</span>}
           {customer && customer.pendingChanges > 0 && (
             <span className="badge badge-pending">{t('badgeChangesPending', { n: customer.pendingChanges })}</span>
           )}
-          <span className="spacer" />
-          <button type="button" className="icon-button" onClick={requestClose} title={t('close')} aria-label={t('close')} data-testid="customer-drawer-close">
-            ×
-          </button>
-        </div>
+        </>
+      }
+      closeLabel={t('close')}
+      closeTestId="customer-drawer-close"
+      onClose={requestClose}
+      rootRef={rootRef}
+      onKeyDown={onKeyDown}
+      titleId={titleId}
+    >
 
-        <div className="drawer-body">
-          {loadError && <div className="form-error" role="alert">{loadError}</div>}
-          {!ready && !loadError && <div className="muted">{t('loading')}</div>}
-          {ready && (
-            <>
-              {!canEdit && <div className="form-notice">{t('readOnlyNotice')}</div>}
-              {canEdit && customer?.archived && <div className="form-notice">{t('archivedNotice')}</div>}
-              {customer && customer.pendingChanges > 0 && !customer.archived && <div className="form-notice">{t('pendingNotice')}</div>}
-              {formError && (
-                <div className="form-error" role="alert" data-testid="customer-form-error">
-                  {formError}
-                  {stale && customer && (
-                    <button type="button" className="link inline-action" onClick={() => void load(customer.id)}>
-                      {t('refresh')}
-                    </button>
-                  )}
-                </div>
-              )}
-              {GROUPS.map((group) => (
-                <section key={group} className="panel form-section">
-                  <h3>{label(FIELD_GROUP_LABELS[group])}</h3>
-                  <div className="form-grid">
-                    {CUSTOMER_FIELDS.filter((meta) => meta.group === group).map((meta) => {
-                      const required = meta.key === 'customerNo' || meta.key === 'name';
-                      return (
-                        <Field
-                          key={meta.key}
-                          label={`${label(meta.label)}${required && !readOnly ? ' *' : ''}`}
-                          error={errors[meta.key]}
-                          hint={hintOf(meta)}
-                          wide={meta.kind === 'longText'}
-                        >
-                          {renderInput(meta)}
-                        </Field>
-                      );
-                    })}
-                  </div>
-                </section>
-              ))}
-              {customer && detail && <History detail={detail} ctx={ctx} t={t} />}
-              {customer && (
-                <div className="muted small">
-                  {t('timestamps', { created: formatTimestamp(customer.createdAt), updated: formatTimestamp(customer.updatedAt) })}
-                </div>
-              )}
-            </>
-          )}
-        </div>
-
-        {ready && !readOnly && (controlledChanged || creating) && (
-          <div className="drawer-subform" data-testid="customer-reason">
-            <Field label={creating ? t('createReason') : t('reason')} hint={creating ? undefined : t('reasonHint')} error={errors.reason} wide>
-              <textarea name="reason" rows={2} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} disabled={busy} />
-            </Field>
-          </div>
-        )}
-
-        {applying && (
-          <div className="drawer-subform">
-            <Field label={t('applyReason')} wide>
-              <textarea name="applyReason" rows={2} maxLength={500} value={applyReason} onChange={(e) => setApplyReason(e.target.value)} autoFocus />
-            </Field>
-            <div className="toolbar">
-              <span className="spacer" />
-              <button type="button" onClick={() => setApplying(false)}>
-                {t('cancel')}
-              </button>
-              <button type="button" className="primary" onClick={() => void apply()} disabled={busy} data-testid="customer-apply-submit">
-                {t('applySubmit')}
-              </button>
-            </div>
-          </div>
-        )}
-
-        <div className="drawer-foot">
-          {customer && canEdit && (
-            <button type="button" className={customer.archived ? undefined : 'danger'} onClick={() => void setArchived(!customer.archived)} disabled={busy} data-testid="customer-archive">
-              {customer.archived ? t('unarchive') : t('archive')}
-            </button>
-          )}
-          {canApply && !applying && (
-            <button type="button" onClick={() => setApplying(true)} disabled={busy} data-testid="customer-apply">
-              {t('apply')}
-            </button>
-          )}
-          <span className="spacer" />
-          <button type="button" onClick={requestClose}>
-            {readOnly ? t('close') : t('cancel')}
-          </button>
-          {!readOnly && ready && (
-            <button type="button" className="primary" onClick={save} disabled={busy} title={t('saveShortcut')} data-testid="customer-save">
-              {creating ? t('create') : t('save')}
-            </button>
-          )}
-        </div>
-
-        {confirmDiscard && (
-          <div className="overlay center nested" onMouseDown={(e) => e.stopPropagation()}>
-            <div className="dialog" role="alertdialog" aria-labelledby={`${titleId}-discard`} data-testid="customer-discard-dialog">
-              <h2 id={`${titleId}-discard`}>{t('discardTitle')}</h2>
-              <p>{t('discardBody', { n: changed.length || 1 })}</p>
-              <div className="toolbar">
-                <span className="spacer" />
-                <button type="button" onClick={() => setConfirmDiscard(false)} autoFocus>
-                  {t('keepEditing')}
-                </button>
-                <button type="button" className="danger" onClick={props.onClose} data-testid="customer-discard">
-                  {t('discard')}
-                </button>
+      <div className="drawer-body">
+        {loadError && <div className="form-error" role="alert">{loadError}</div>}
+        {!ready && !loadError && <div className="muted">{t('loading')}</div>}
+        {ready && (
+          <>
+            {!canEdit && <div className="form-notice">{t('readOnlyNotice')}</div>}
+            {canEdit && customer?.archived && <div className="form-notice">{t('archivedNotice')}</div>}
+            {customer && customer.pendingChanges > 0 && !customer.archived && <div className="form-notice">{t('pendingNotice')}</div>}
+            {formError && (
+              <div className="form-error" role="alert" data-testid="customer-form-error">
+                {formError}
+                {stale && customer && (
+                  <button type="button" className="link inline-action" onClick={() => void load(customer.id)}>
+                    {t('refresh')}
+                  </button>
+                )}
               </div>
-            </div>
-          </div>
+            )}
+            {GROUPS.map((group) => (
+              <section key={group} className="panel form-section">
+                <h3>{label(FIELD_GROUP_LABELS[group])}</h3>
+                <div className="form-grid">
+                  {CUSTOMER_FIELDS.filter((meta) => meta.group === group).map((meta) => {
+                    const required = meta.key === 'customerNo' || meta.key === 'name';
+                    return (
+                      <Field
+                        key={meta.key}
+                        label={`${label(meta.label)}${required && !readOnly ? ' *' : ''}`}
+                        error={errors[meta.key]}
+                        hint={hintOf(meta)}
+                        wide={meta.kind === 'longText'}
+                      >
+                        {renderInput(meta)}
+                      </Field>
+                    );
+                  })}
+                </div>
+              </section>
+            ))}
+            {customer && detail && <History detail={detail} ctx={ctx} t={t} />}
+            {customer && (
+              <div className="muted small">
+                {t('timestamps', { created: formatTimestamp(customer.createdAt), updated: formatTimestamp(customer.updatedAt) })}
+              </div>
+            )}
+          </>
         )}
       </div>
-    </div>
+
+      {ready && !readOnly && (controlledChanged || creating) && (
+        <div className="drawer-subform" data-testid="customer-reason">
+          <Field label={creating ? t('createReason') : t('reason')} hint={creating ? undefined : t('reasonHint')} error={errors.reason} wide>
+            <textarea name="reason" rows={2} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} disabled={busy} />
+          </Field>
+        </div>
+      )}
+
+      {applying && (
+        <div className="drawer-subform">
+          <Field label={t('applyReason')} wide>
+            <textarea name="applyReason" rows={2} maxLength={500} value={applyReason} onChange={(e) => setApplyReason(e.target.value)} autoFocus />
+          </Field>
+          <div className="toolbar">
+            <span className="spacer" />
+            <button type="button" onClick={() => setApplying(false)}>
+              {t('cancel')}
+            </button>
+            <button type="button" className="primary" onClick={() => void apply()} disabled={busy} data-testid="customer-apply-submit">
+              {t('applySubmit')}
+            </button>
+          </div>
+        </div>
+      )}
+
+      <div className="drawer-foot">
+        {customer && canEdit && (
+          <button type="button" className={customer.archived ? undefined : 'danger'} onClick={() => void setArchived(!customer.archived)} disabled={busy} data-testid="customer-archive">
+            {customer.archived ? t('unarchive') : t('archive')}
+          </button>
+        )}
+        {canApply && !applying && (
+          <button type="button" onClick={() => setApplying(true)} disabled={busy} data-testid="customer-apply">
+            {t('apply')}
+          </button>
+        )}
+        <span className="spacer" />
+        <button type="button" onClick={requestClose}>
+          {readOnly ? t('close') : t('cancel')}
+        </button>
+        {!readOnly && ready && (
+          <button type="button" className="primary" onClick={save} disabled={busy} title={t('saveShortcut')} data-testid="customer-save">
+            {creating ? t('create') : t('save')}
+          </button>
+        )}
+      </div>
+
+      {confirmDiscard && (
+        <div className="overlay center nested" onMouseDown={(e) => e.stopPropagation()}>
+          <div className="dialog" role="alertdialog" aria-labelledby={`${titleId}-discard`} data-testid="customer-discard-dialog">
+            <h2 id={`${titleId}-discard`}>{t('discardTitle')}</h2>
+            <p>{t('discardBody', { n: changed.length || 1 })}</p>
+            <div className="toolbar">
+              <span className="spacer" />
+              <button type="button" onClick={() => setConfirmDiscard(false)} autoFocus>
+                {t('keepEditing')}
+              </button>
+              <button type="button" className="danger" onClick={props.onClose} data-testid="customer-discard">
+                {t('discard')}
+              </button>
+            </div>
+          </div>
+        </div>
+      )}
+    </DrawerFrame>
   );
 }
 

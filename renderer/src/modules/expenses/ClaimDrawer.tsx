@@ -1,7 +1,7 @@
 // One reimbursement (报销单): per item what was claimed, what the rules allow and why (the core's
 // basis text), the advances of its trips offset, and what is paid to the employee or returned by
 // him. Finance (or the gm) pays it or returns it with a reason; anyone who sees it prints the slip.
-import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { formatTimestamp } from '../../../../shared/dates';
 import { CLAIM_STATUS_LABELS, EXPENSE_PAYER_ROLES, EXPENSE_TYPE_LABELS, type Claim } from '../../../../shared/expenses';
 import { formatYuan } from '../../../../shared/money';
@@ -12,6 +12,7 @@ import { useToast } from '../../app/toast';
 import { useErrorText, useLabel, useLang } from '../../i18n';
 import { useExpenseMessages } from './messages';
 import { PrintButton } from '../../print/PrintButton';
+import { DrawerFrame } from '../../app/DrawerFrame';
 
 export function ClaimStatusBadge({ status }: { status: Claim['status'] }) {
   const label = useLabel();
@@ -49,7 +50,6 @@ export function ClaimDrawer(props: { claim: Claim; onClose(): void; onChanged(cl
   const toast = useToast();
   const errorText = useErrorText();
   const me = useSession();
-  const titleId = useId();
   const [claim, setClaim] = useState(props.claim);
   const [mode, setMode] = useState<'pay' | 'return' | null>(null);
   const [reason, setReason] = useState('');
@@ -99,169 +99,170 @@ export function ClaimDrawer(props: { claim: Claim; onClose(): void; onChanged(cl
   }
 
   return (
-    <div className="overlay" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div className="drawer claim-drawer" role="dialog" aria-modal="true" aria-labelledby={titleId} data-testid="claim-drawer">
-        <div className="drawer-head">
-          <h2 id={titleId} className="drawer-title">
-            {t('claimTitle', { no: claim.claimNo })}
-          </h2>
+    <DrawerFrame
+      className="claim-drawer"
+      testId="claim-drawer"
+      title={t('claimTitle', { no: claim.claimNo })}
+      headExtra={
+        <>
           <ClaimStatusBadge status={claim.status} />
-          <span className="spacer" />
-          <button type="button" className="icon-button" onClick={onClose} title={t('close')} aria-label={t('close')} autoFocus data-testid="claim-drawer-close">
-            ×
-          </button>
-        </div>
-        <div className="drawer-body">
-          <section className="panel">
-            <dl className="expense-facts">
-              <Fact label={t('applicant')}>{claim.applicantName}</Fact>
-              <Fact label={t('colRegion')}>{claim.region || '—'}</Fact>
-              <Fact label={t('claimSubmittedAt')}>{formatTimestamp(claim.createdAt)}</Fact>
-              {claim.paidAt && <Fact label={t('claimPaidAt')}>{`${formatTimestamp(claim.paidAt)} ${claim.paidByName ?? ''}`}</Fact>}
-              {claim.returnedReason && (
-                <Fact label={t('returnReason')}>
-                  <span className="text-danger">{claim.returnedReason}</span>
-                </Fact>
-              )}
-              {claim.note && <Fact label={t('note')}>{claim.note}</Fact>}
-            </dl>
-          </section>
+        </>
+      }
+      closeLabel={t('close')}
+      closeTestId="claim-drawer-close"
+      closeAutoFocus
+      onClose={onClose}
+    >
+      <div className="drawer-body">
+        <section className="panel">
+          <dl className="expense-facts">
+            <Fact label={t('applicant')}>{claim.applicantName}</Fact>
+            <Fact label={t('colRegion')}>{claim.region || '—'}</Fact>
+            <Fact label={t('claimSubmittedAt')}>{formatTimestamp(claim.createdAt)}</Fact>
+            {claim.paidAt && <Fact label={t('claimPaidAt')}>{`${formatTimestamp(claim.paidAt)} ${claim.paidByName ?? ''}`}</Fact>}
+            {claim.returnedReason && (
+              <Fact label={t('returnReason')}>
+                <span className="text-danger">{claim.returnedReason}</span>
+              </Fact>
+            )}
+            {claim.note && <Fact label={t('note')}>{claim.note}</Fact>}
+          </dl>
+        </section>
 
-          <section className="panel panel-table" data-testid="claim-items">
-            <h3 className="table-title">{t('claimItemsTitle')}</h3>
-            <table className="plain claim-items">
-              <thead>
-                <tr>
-                  <th>{t('colNo')}</th>
-                  <th>{t('colType')}</th>
-                  <th>{t('colPurpose')}</th>
-                  <th>{t('invoicesTitle')}</th>
-                  <th className="num">{t('colApprovedShort')}</th>
-                  <th className="num">{t('claimedTotal')}</th>
-                  <th className="num">{t('reimbursable')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {claim.items.map((item) => (
-                  <tr key={item.expenseId} data-testid="claim-item" data-expense={item.expenseNo}>
-                    <td className="mono nowrap">{item.expenseNo}</td>
-                    <td className="nowrap">{label(EXPENSE_TYPE_LABELS[item.type])}</td>
-                    <td>
-                      {item.purpose}
-                      {item.customerName && <div className="muted small">{item.customerName}</div>}
-                      <div className="basis" data-testid="claim-item-basis">
-                        {lang === 'zh' ? item.basis : item.basisEn}
-                      </div>
-                    </td>
-                    <td>
-                      {item.invoices.length === 0 ? (
-                        <span className="muted">—</span>
-                      ) : (
-                        <ul className="invoice-list">
-                          {item.invoices.map((inv) => (
-                            <li key={inv.invoiceNo}>
-                              <span className="mono">{inv.invoiceNo}</span> <span className="muted">{inv.invoiceDate}</span> <span className="num">{formatYuan(inv.amountFen)}</span>
-                            </li>
-                          ))}
-                        </ul>
-                      )}
-                    </td>
-                    <td className="num">{formatYuan(item.approvedFen)}</td>
-                    <td className="num">{formatYuan(item.claimedFen)}</td>
-                    <td className="num strong" data-testid="claim-item-reimbursable">
-                      {formatYuan(item.reimbursableFen)}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-              <tfoot>
-                <tr>
-                  <td colSpan={5}>{t('totals')}</td>
-                  <td className="num">{formatYuan(claim.claimedFen)}</td>
-                  <td className="num strong" data-testid="claim-reimbursable">
-                    {formatYuan(claim.reimbursableFen)}
+        <section className="panel panel-table" data-testid="claim-items">
+          <h3 className="table-title">{t('claimItemsTitle')}</h3>
+          <table className="plain claim-items">
+            <thead>
+              <tr>
+                <th>{t('colNo')}</th>
+                <th>{t('colType')}</th>
+                <th>{t('colPurpose')}</th>
+                <th>{t('invoicesTitle')}</th>
+                <th className="num">{t('colApprovedShort')}</th>
+                <th className="num">{t('claimedTotal')}</th>
+                <th className="num">{t('reimbursable')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {claim.items.map((item) => (
+                <tr key={item.expenseId} data-testid="claim-item" data-expense={item.expenseNo}>
+                  <td className="mono nowrap">{item.expenseNo}</td>
+                  <td className="nowrap">{label(EXPENSE_TYPE_LABELS[item.type])}</td>
+                  <td>
+                    {item.purpose}
+                    {item.customerName && <div className="muted small">{item.customerName}</div>}
+                    <div className="basis" data-testid="claim-item-basis">
+                      {lang === 'zh' ? item.basis : item.basisEn}
+                    </div>
+                  </td>
+                  <td>
+                    {item.invoices.length === 0 ? (
+                      <span className="muted">—</span>
+                    ) : (
+                      <ul className="invoice-list">
+                        {item.invoices.map((inv) => (
+                          <li key={inv.invoiceNo}>
+                            <span className="mono">{inv.invoiceNo}</span> <span className="muted">{inv.invoiceDate}</span> <span className="num">{formatYuan(inv.amountFen)}</span>
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
+                  <td className="num">{formatYuan(item.approvedFen)}</td>
+                  <td className="num">{formatYuan(item.claimedFen)}</td>
+                  <td className="num strong" data-testid="claim-item-reimbursable">
+                    {formatYuan(item.reimbursableFen)}
                   </td>
                 </tr>
-              </tfoot>
-            </table>
-          </section>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <td colSpan={5}>{t('totals')}</td>
+                <td className="num">{formatYuan(claim.claimedFen)}</td>
+                <td className="num strong" data-testid="claim-reimbursable">
+                  {formatYuan(claim.reimbursableFen)}
+                </td>
+              </tr>
+            </tfoot>
+          </table>
+        </section>
 
-          <section className="panel claim-summary" data-testid="claim-summary">
-            <dl className="claim-figures">
-              <div>
-                <dt>{t('reimbursable')}</dt>
-                <dd className="figure">{formatYuan(claim.reimbursableFen)}</dd>
-              </div>
-              <div>
-                <dt>{t('advanceOffset')}</dt>
-                <dd className="figure" data-testid="claim-advance">
-                  {claim.advanceFen ? `−${formatYuan(claim.advanceFen)}` : formatYuan(0)}
-                </dd>
-                {claim.advances.length > 0 && <dd className="muted small">{claim.advances.map((a) => `${a.expenseNo} ${formatYuan(a.amountFen)}`).join('；')}</dd>}
-              </div>
-              <div>
-                <dt>{claim.payableFen < 0 ? t('refundLabel') : t('payableLabel')}</dt>
-                <dd className="figure">
-                  <PayableText fen={claim.payableFen} />
-                </dd>
-              </div>
-            </dl>
-          </section>
-        </div>
-        <div className="drawer-foot">
-          {mode === 'return' ? (
-            <div className="return-row">
-              <label className={`field return-reason${reasonError ? ' field-invalid' : ''}`}>
-                <span className="field-label">{t('returnReason')} *</span>
-                <input
-                  value={reason}
-                  maxLength={500}
-                  autoFocus
-                  onChange={(e) => {
-                    setReason(e.target.value);
-                    setReasonError(null);
-                  }}
-                  onKeyDown={(e) => e.key === 'Enter' && giveBack()}
-                  data-testid="claim-return-reason"
-                />
-                {reasonError && <span className="field-error">{reasonError}</span>}
-              </label>
-              <button type="button" onClick={() => setMode(null)} disabled={busy}>
-                {t('cancel')}
-              </button>
-              <button type="button" className="danger" onClick={giveBack} disabled={busy} data-testid="claim-return-confirm">
-                {t('returnClaim')}
-              </button>
+        <section className="panel claim-summary" data-testid="claim-summary">
+          <dl className="claim-figures">
+            <div>
+              <dt>{t('reimbursable')}</dt>
+              <dd className="figure">{formatYuan(claim.reimbursableFen)}</dd>
             </div>
-          ) : mode === 'pay' ? (
-            <>
-              <span className="confirm-text">{t('payConfirm', { no: claim.claimNo, payable: claim.payableFen < 0 ? t('refundAmount', { amount: formatYuan(-claim.payableFen) }) : t('payableAmount', { amount: formatYuan(claim.payableFen) }) })}</span>
-              <span className="spacer" />
-              <button type="button" onClick={() => setMode(null)} disabled={busy}>
-                {t('cancel')}
-              </button>
-              <button type="button" className="primary" onClick={pay} disabled={busy} data-testid="claim-pay-confirm">
-                {t('payDone')}
-              </button>
-            </>
-          ) : (
-            <>
-              <PrintButton target={{ claimId: claim.id }} label={t('printClaim')} testId="claim-print" unavailable={claim.status === 'returned' ? t('printReturned') : undefined} />
-              <span className="spacer" />
-              {canDecide && (
-                <>
-                  <button type="button" onClick={() => setMode('return')} data-testid="claim-return">
-                    {t('returnClaim')}
-                  </button>
-                  <button type="button" className="primary" onClick={() => setMode('pay')} data-testid="claim-pay">
-                    {t('pay')}
-                  </button>
-                </>
-              )}
-            </>
-          )}
-        </div>
+            <div>
+              <dt>{t('advanceOffset')}</dt>
+              <dd className="figure" data-testid="claim-advance">
+                {claim.advanceFen ? `−${formatYuan(claim.advanceFen)}` : formatYuan(0)}
+              </dd>
+              {claim.advances.length > 0 && <dd className="muted small">{claim.advances.map((a) => `${a.expenseNo} ${formatYuan(a.amountFen)}`).join('；')}</dd>}
+            </div>
+            <div>
+              <dt>{claim.payableFen < 0 ? t('refundLabel') : t('payableLabel')}</dt>
+              <dd className="figure">
+                <PayableText fen={claim.payableFen} />
+              </dd>
+            </div>
+          </dl>
+        </section>
       </div>
-    </div>
+      <div className="drawer-foot">
+        {mode === 'return' ? (
+          <div className="return-row">
+            <label className={`field return-reason${reasonError ? ' field-invalid' : ''}`}>
+              <span className="field-label">{t('returnReason')} *</span>
+              <input
+                value={reason}
+                maxLength={500}
+                autoFocus
+                onChange={(e) => {
+                  setReason(e.target.value);
+                  setReasonError(null);
+                }}
+                onKeyDown={(e) => e.key === 'Enter' && giveBack()}
+                data-testid="claim-return-reason"
+              />
+              {reasonError && <span className="field-error">{reasonError}</span>}
+            </label>
+            <button type="button" onClick={() => setMode(null)} disabled={busy}>
+              {t('cancel')}
+            </button>
+            <button type="button" className="danger" onClick={giveBack} disabled={busy} data-testid="claim-return-confirm">
+              {t('returnClaim')}
+            </button>
+          </div>
+        ) : mode === 'pay' ? (
+          <>
+            <span className="confirm-text">{t('payConfirm', { no: claim.claimNo, payable: claim.payableFen < 0 ? t('refundAmount', { amount: formatYuan(-claim.payableFen) }) : t('payableAmount', { amount: formatYuan(claim.payableFen) }) })}</span>
+            <span className="spacer" />
+            <button type="button" onClick={() => setMode(null)} disabled={busy}>
+              {t('cancel')}
+            </button>
+            <button type="button" className="primary" onClick={pay} disabled={busy} data-testid="claim-pay-confirm">
+              {t('payDone')}
+            </button>
+          </>
+        ) : (
+          <>
+            <PrintButton target={{ claimId: claim.id }} label={t('printClaim')} testId="claim-print" unavailable={claim.status === 'returned' ? t('printReturned') : undefined} />
+            <span className="spacer" />
+            {canDecide && (
+              <>
+                <button type="button" onClick={() => setMode('return')} data-testid="claim-return">
+                  {t('returnClaim')}
+                </button>
+                <button type="button" className="primary" onClick={() => setMode('pay')} data-testid="claim-pay">
+                  {t('pay')}
+                </button>
+              </>
+            )}
+          </>
+        )}
+      </div>
+    </DrawerFrame>
   );
 }

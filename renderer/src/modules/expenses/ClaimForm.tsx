@@ -4,7 +4,7 @@
 // allow per item and what is paid or returned (claims.create); the new 报销单 opens with it.
 // Keyboard: Enter moves on (on the last invoice's amount it adds a row), Ctrl+Enter or Ctrl+S
 // submits, Esc closes.
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { ChannelInput } from '../../../../shared/api';
 import { NO_INVOICE_TYPES, EXPENSE_TYPE_LABELS, type Claim, type ClaimPreview, type Expense } from '../../../../shared/expenses';
 import { formatYuan } from '../../../../shared/money';
@@ -17,6 +17,7 @@ import { formKeyDown } from '../requests/KindFields';
 import { ON_BEHALF_ROLES } from '../requests/values';
 import { blankInvoice, invoiceFen, invoicesTotal, isBlankInvoice, issuesByField, type InvoiceDraft } from './expenseValues';
 import { useExpenseMessages, type ExpenseT } from './messages';
+import { DrawerFrame } from '../../app/DrawerFrame';
 
 interface ItemDraft {
   picked: boolean;
@@ -57,7 +58,6 @@ export function ClaimForm(props: { onClose(): void; onCreated(claim: Claim): voi
   const errorText = useErrorText();
   const me = useSession();
   const directory = useSalesDirectory();
-  const titleId = useId();
   const rootRef = useRef<HTMLDivElement>(null);
   const [applicantId, setApplicantId] = useState<number | null>(null);
   const [claimable, setClaimable] = useState<{ expenses: Expense[]; advances: Expense[] } | null>(null);
@@ -255,225 +255,222 @@ export function ClaimForm(props: { onClose(): void; onCreated(claim: Claim): voi
   const errorOf = (key: string) => errors[key];
 
   return (
-    <div className="overlay" onMouseDown={(e) => e.target === e.currentTarget && props.onClose()}>
-      <div ref={rootRef} className="drawer claim-form" role="dialog" aria-modal="true" aria-labelledby={titleId} data-testid="claim-form" onKeyDown={onKeyDown}>
-        <div className="drawer-head">
-          <h2 id={titleId} className="drawer-title">
-            {t('claimNewTitle')}
-          </h2>
-          <span className="muted small">{t('claimKeysHint')}</span>
-          <span className="spacer" />
-          <button type="button" className="icon-button" onClick={props.onClose} title={t('close')} aria-label={t('close')}>
-            ×
-          </button>
-        </div>
-        <div className="drawer-body claim-form-body">
-          {onBehalf && others.length > 0 && (
-            <div className="claim-applicant">
-              <Field label={t('applicantFor')} hint={t('applicantForHint')}>
-                <select value={applicantId ?? ''} onChange={(e) => setApplicantId(e.target.value ? Number(e.target.value) : null)} data-testid="claim-form-applicant" autoFocus>
-                  <option value="">{t('self', { name: me.displayName })}</option>
-                  {others.map((u) => (
-                    <option key={u.id} value={u.id}>
-                      {u.displayName}
-                    </option>
-                  ))}
-                </select>
-              </Field>
-            </div>
-          )}
-          {formError && (
-            <div className="form-error" role="alert" data-testid="claim-form-error">
-              {formError}
-            </div>
-          )}
-          {claimable === null && !formError && <div className="muted">{t('loading')}</div>}
-          {claimable && expenses.length === 0 && (
-            <div className="panel empty-state" data-testid="claim-form-empty">
-              <p className="empty-title">{t('claimNothing')}</p>
-              <p className="muted">{t('claimNothingHint')}</p>
-            </div>
-          )}
-          {expenses.map((expense) => {
-            const d = drafts[expense.id];
-            if (!d) return null;
-            const perDiem = NO_INVOICE_TYPES.includes(expense.type);
-            return (
-              <section key={expense.id} className={`panel claim-pick${d.picked ? ' is-picked' : ''}`} data-item={expense.id} data-testid="claim-form-item" data-expense={expense.expenseNo}>
-                <label className="claim-pick-head">
-                  <input type="checkbox" checked={d.picked} onChange={(e) => pick(expense, e.target.checked)} data-testid="claim-form-pick" />
-                  <span className="mono">{expense.expenseNo}</span>
-                  <span className="badge expense-type">{label(EXPENSE_TYPE_LABELS[expense.type])}</span>
-                  <span className="claim-pick-purpose">{expense.purpose}</span>
-                  {expense.customerName && <span className="muted">{expense.customerName}</span>}
-                  {expense.tripNo && <span className="muted small">{t('underTrip', { no: expense.tripNo })}</span>}
-                  <span className="spacer" />
-                  <span className="claim-pick-approved">
-                    {t('approvedUpTo')} <strong className="num">{formatYuan(expense.approvedFen)}</strong>
-                  </span>
-                </label>
-                {d.picked && previewOf(expense.id) && (
-                  <p className="claim-pick-basis small" data-testid="claim-form-item-reimbursable">
-                    {t('reimbursable')} <strong className="num">{formatYuan(previewOf(expense.id)!.reimbursableFen)}</strong>
-                    <span className="muted"> · {lang === 'zh' ? previewOf(expense.id)!.basis : previewOf(expense.id)!.basisEn}</span>
-                  </p>
-                )}
-                {d.picked && (
-                  <div className="claim-pick-body">
-                    {errorOf(itemError(expense.id)) && (
-                      <div className="field-error" role="alert" data-testid="claim-item-error">
-                        {errorOf(itemError(expense.id))}
-                      </div>
-                    )}
-                    {perDiem ? (
-                      <Field label={t('days')} error={errorOf(`${expense.id}:days`)} hint={t('daysHint', { days: String(expense.fields.travelDays ?? '') })}>
-                        <input
-                          name="days"
-                          className="num days-input"
-                          inputMode="decimal"
-                          value={d.days}
-                          aria-invalid={errorOf(`${expense.id}:days`) ? true : undefined}
-                          onChange={(e) => {
-                            update(expense.id, (x) => ({ ...x, days: e.target.value }));
-                            setErrors(({ [`${expense.id}:days`]: _gone, ...rest }) => rest);
-                          }}
-                          data-testid="claim-days"
-                        />
-                      </Field>
-                    ) : (
-                      <>
-                        <p className="muted small claim-hint">{invoiceHint(expense, t)}</p>
-                        <table className="plain invoice-table">
-                          <thead>
-                            <tr>
-                              <th>{t('invoiceNo')}</th>
-                              <th>{t('invoiceDate')}</th>
-                              <th className="num">{t('invoiceAmountYuan')}</th>
-                              <th aria-label={t('removeInvoice')} />
-                            </tr>
-                          </thead>
-                          <tbody>
-                            {d.invoices.map((row) => (
-                              <tr key={row.key} data-row={row.key} data-testid="claim-invoice-row">
-                                {(['invoiceNo', 'invoiceDate', 'amount'] as const).map((field) => {
-                                  const error = errorOf(rowError(expense.id, row.key, field));
-                                  return (
-                                    <td key={field} className={field === 'amount' ? 'num' : undefined}>
-                                      <input
-                                        name={field}
-                                        type={field === 'invoiceDate' ? 'date' : 'text'}
-                                        className={field === 'amount' ? 'num' : field === 'invoiceNo' ? 'mono' : undefined}
-                                        inputMode={field === 'amount' ? 'decimal' : undefined}
-                                        maxLength={field === 'invoiceNo' ? 40 : undefined}
-                                        autoComplete="off"
-                                        value={row[field]}
-                                        aria-invalid={error ? true : undefined}
-                                        title={error}
-                                        onChange={(e) => setRow(expense.id, row.key, field, e.target.value)}
-                                        data-testid={`claim-invoice-${field}`}
-                                      />
-                                      {error && <div className="field-error">{error}</div>}
-                                    </td>
-                                  );
-                                })}
-                                <td>
-                                  <button type="button" className="icon-button" tabIndex={-1} onClick={() => removeRow(expense.id, row.key)} title={t('removeInvoice')} aria-label={t('removeInvoice')}>
-                                    ×
-                                  </button>
-                                </td>
-                              </tr>
-                            ))}
-                          </tbody>
-                          <tfoot>
-                            <tr>
-                              <td colSpan={2}>
-                                <button type="button" className="link" onClick={() => addRow(expense)} data-testid="claim-invoice-add">
-                                  + {t('addInvoice')}
+    <DrawerFrame
+      className="claim-form"
+      testId="claim-form"
+      hint={t('claimKeysHint')}
+      title={t('claimNewTitle')}
+      closeLabel={t('close')}
+      onClose={props.onClose}
+      rootRef={rootRef}
+      onKeyDown={onKeyDown}
+    >
+      <div className="drawer-body claim-form-body">
+        {onBehalf && others.length > 0 && (
+          <div className="claim-applicant">
+            <Field label={t('applicantFor')} hint={t('applicantForHint')}>
+              <select value={applicantId ?? ''} onChange={(e) => setApplicantId(e.target.value ? Number(e.target.value) : null)} data-testid="claim-form-applicant" autoFocus>
+                <option value="">{t('self', { name: me.displayName })}</option>
+                {others.map((u) => (
+                  <option key={u.id} value={u.id}>
+                    {u.displayName}
+                  </option>
+                ))}
+              </select>
+            </Field>
+          </div>
+        )}
+        {formError && (
+          <div className="form-error" role="alert" data-testid="claim-form-error">
+            {formError}
+          </div>
+        )}
+        {claimable === null && !formError && <div className="muted">{t('loading')}</div>}
+        {claimable && expenses.length === 0 && (
+          <div className="panel empty-state" data-testid="claim-form-empty">
+            <p className="empty-title">{t('claimNothing')}</p>
+            <p className="muted">{t('claimNothingHint')}</p>
+          </div>
+        )}
+        {expenses.map((expense) => {
+          const d = drafts[expense.id];
+          if (!d) return null;
+          const perDiem = NO_INVOICE_TYPES.includes(expense.type);
+          return (
+            <section key={expense.id} className={`panel claim-pick${d.picked ? ' is-picked' : ''}`} data-item={expense.id} data-testid="claim-form-item" data-expense={expense.expenseNo}>
+              <label className="claim-pick-head">
+                <input type="checkbox" checked={d.picked} onChange={(e) => pick(expense, e.target.checked)} data-testid="claim-form-pick" />
+                <span className="mono">{expense.expenseNo}</span>
+                <span className="badge expense-type">{label(EXPENSE_TYPE_LABELS[expense.type])}</span>
+                <span className="claim-pick-purpose">{expense.purpose}</span>
+                {expense.customerName && <span className="muted">{expense.customerName}</span>}
+                {expense.tripNo && <span className="muted small">{t('underTrip', { no: expense.tripNo })}</span>}
+                <span className="spacer" />
+                <span className="claim-pick-approved">
+                  {t('approvedUpTo')} <strong className="num">{formatYuan(expense.approvedFen)}</strong>
+                </span>
+              </label>
+              {d.picked && previewOf(expense.id) && (
+                <p className="claim-pick-basis small" data-testid="claim-form-item-reimbursable">
+                  {t('reimbursable')} <strong className="num">{formatYuan(previewOf(expense.id)!.reimbursableFen)}</strong>
+                  <span className="muted"> · {lang === 'zh' ? previewOf(expense.id)!.basis : previewOf(expense.id)!.basisEn}</span>
+                </p>
+              )}
+              {d.picked && (
+                <div className="claim-pick-body">
+                  {errorOf(itemError(expense.id)) && (
+                    <div className="field-error" role="alert" data-testid="claim-item-error">
+                      {errorOf(itemError(expense.id))}
+                    </div>
+                  )}
+                  {perDiem ? (
+                    <Field label={t('days')} error={errorOf(`${expense.id}:days`)} hint={t('daysHint', { days: String(expense.fields.travelDays ?? '') })}>
+                      <input
+                        name="days"
+                        className="num days-input"
+                        inputMode="decimal"
+                        value={d.days}
+                        aria-invalid={errorOf(`${expense.id}:days`) ? true : undefined}
+                        onChange={(e) => {
+                          update(expense.id, (x) => ({ ...x, days: e.target.value }));
+                          setErrors(({ [`${expense.id}:days`]: _gone, ...rest }) => rest);
+                        }}
+                        data-testid="claim-days"
+                      />
+                    </Field>
+                  ) : (
+                    <>
+                      <p className="muted small claim-hint">{invoiceHint(expense, t)}</p>
+                      <table className="plain invoice-table">
+                        <thead>
+                          <tr>
+                            <th>{t('invoiceNo')}</th>
+                            <th>{t('invoiceDate')}</th>
+                            <th className="num">{t('invoiceAmountYuan')}</th>
+                            <th aria-label={t('removeInvoice')} />
+                          </tr>
+                        </thead>
+                        <tbody>
+                          {d.invoices.map((row) => (
+                            <tr key={row.key} data-row={row.key} data-testid="claim-invoice-row">
+                              {(['invoiceNo', 'invoiceDate', 'amount'] as const).map((field) => {
+                                const error = errorOf(rowError(expense.id, row.key, field));
+                                return (
+                                  <td key={field} className={field === 'amount' ? 'num' : undefined}>
+                                    <input
+                                      name={field}
+                                      type={field === 'invoiceDate' ? 'date' : 'text'}
+                                      className={field === 'amount' ? 'num' : field === 'invoiceNo' ? 'mono' : undefined}
+                                      inputMode={field === 'amount' ? 'decimal' : undefined}
+                                      maxLength={field === 'invoiceNo' ? 40 : undefined}
+                                      autoComplete="off"
+                                      value={row[field]}
+                                      aria-invalid={error ? true : undefined}
+                                      title={error}
+                                      onChange={(e) => setRow(expense.id, row.key, field, e.target.value)}
+                                      data-testid={`claim-invoice-${field}`}
+                                    />
+                                    {error && <div className="field-error">{error}</div>}
+                                  </td>
+                                );
+                              })}
+                              <td>
+                                <button type="button" className="icon-button" tabIndex={-1} onClick={() => removeRow(expense.id, row.key)} title={t('removeInvoice')} aria-label={t('removeInvoice')}>
+                                  ×
                                 </button>
                               </td>
-                              <td className="num">
-                                {t('invoicesSum')} <strong data-testid="claim-item-total">{formatYuan(invoicesTotal(d.invoices))}</strong>
-                              </td>
-                              <td />
                             </tr>
-                          </tfoot>
-                        </table>
-                      </>
-                    )}
-                  </div>
-                )}
-              </section>
-            );
-          })}
-
-          {claimable && claimable.advances.length > 0 && (
-            <section className="panel" data-testid="claim-form-advances">
-              <h3>{t('advancesTitle')}</h3>
-              <ul className="advance-list">
-                {claimable.advances.map((a) => {
-                  const used = a.tripId !== null && pickedTrips.has(a.tripId);
-                  return (
-                    <li key={a.id} className={used ? 'is-used' : 'muted'} data-testid="claim-form-advance" data-used={used}>
-                      <span className="mono">{a.expenseNo}</span> {t('underTrip', { no: a.tripNo ?? '' })} <strong className="num">{formatYuan(a.reimbursedFen ?? 0)}</strong>{' '}
-                      <span className="small">{used ? t('advanceUsed') : t('advanceNotUsed')}</span>
-                    </li>
-                  );
-                })}
-              </ul>
+                          ))}
+                        </tbody>
+                        <tfoot>
+                          <tr>
+                            <td colSpan={2}>
+                              <button type="button" className="link" onClick={() => addRow(expense)} data-testid="claim-invoice-add">
+                                + {t('addInvoice')}
+                              </button>
+                            </td>
+                            <td className="num">
+                              {t('invoicesSum')} <strong data-testid="claim-item-total">{formatYuan(invoicesTotal(d.invoices))}</strong>
+                            </td>
+                            <td />
+                          </tr>
+                        </tfoot>
+                      </table>
+                    </>
+                  )}
+                </div>
+              )}
             </section>
-          )}
+          );
+        })}
 
-          {expenses.length > 0 && (
-            <Field label={t('note')} wide>
-              <textarea name="note" rows={2} maxLength={500} value={note} onChange={(e) => setNote(e.target.value)} data-testid="claim-form-note" />
-            </Field>
-          )}
-        </div>
-        <div className="drawer-foot claim-form-foot">
-          <dl className="claim-form-totals" data-testid="claim-form-totals">
-            <div>
-              <dt>{t('pickedCount')}</dt>
-              <dd>{picked.length}</dd>
-            </div>
-            <div>
-              <dt>{t('invoicesSum')}</dt>
-              <dd className="num" data-testid="claim-form-invoices">
-                {formatYuan(invoicesFen)}
-              </dd>
-            </div>
-            <div>
-              <dt>{t('advanceOffset')}</dt>
-              <dd className="num" data-testid="claim-form-offset">
-                {offsetFen ? `−${formatYuan(offsetFen)}` : formatYuan(0)}
-              </dd>
-            </div>
-            {preview && (
-              <>
-                <div>
-                  <dt>{t('reimbursable')}</dt>
-                  <dd className="num" data-testid="claim-form-reimbursable">
-                    {formatYuan(preview.reimbursableFen)}
-                  </dd>
-                </div>
-                <div>
-                  <dt>{preview.payableFen < 0 ? t('refundLabel') : t('payableLabel')}</dt>
-                  <dd className="num" data-testid="claim-form-payable">
-                    <strong>{formatYuan(Math.abs(preview.payableFen))}</strong>
-                  </dd>
-                </div>
-              </>
-            )}
-          </dl>
-          {!preview && <span className="muted small claim-form-note">{t('claimComputedHint')}</span>}
-          <span className="spacer" />
-          <button type="button" onClick={props.onClose}>
-            {t('cancel')}
-          </button>
-          <button type="button" className="primary" onClick={() => void submit()} disabled={busy || picked.length === 0} data-testid="claim-form-submit" title="Ctrl+Enter">
-            {busy ? t('submitting') : t('claimSubmit')}
-          </button>
-        </div>
+        {claimable && claimable.advances.length > 0 && (
+          <section className="panel" data-testid="claim-form-advances">
+            <h3>{t('advancesTitle')}</h3>
+            <ul className="advance-list">
+              {claimable.advances.map((a) => {
+                const used = a.tripId !== null && pickedTrips.has(a.tripId);
+                return (
+                  <li key={a.id} className={used ? 'is-used' : 'muted'} data-testid="claim-form-advance" data-used={used}>
+                    <span className="mono">{a.expenseNo}</span> {t('underTrip', { no: a.tripNo ?? '' })} <strong className="num">{formatYuan(a.reimbursedFen ?? 0)}</strong>{' '}
+                    <span className="small">{used ? t('advanceUsed') : t('advanceNotUsed')}</span>
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        )}
+
+        {expenses.length > 0 && (
+          <Field label={t('note')} wide>
+            <textarea name="note" rows={2} maxLength={500} value={note} onChange={(e) => setNote(e.target.value)} data-testid="claim-form-note" />
+          </Field>
+        )}
       </div>
-    </div>
+      <div className="drawer-foot claim-form-foot">
+        <dl className="claim-form-totals" data-testid="claim-form-totals">
+          <div>
+            <dt>{t('pickedCount')}</dt>
+            <dd>{picked.length}</dd>
+          </div>
+          <div>
+            <dt>{t('invoicesSum')}</dt>
+            <dd className="num" data-testid="claim-form-invoices">
+              {formatYuan(invoicesFen)}
+            </dd>
+          </div>
+          <div>
+            <dt>{t('advanceOffset')}</dt>
+            <dd className="num" data-testid="claim-form-offset">
+              {offsetFen ? `−${formatYuan(offsetFen)}` : formatYuan(0)}
+            </dd>
+          </div>
+          {preview && (
+            <>
+              <div>
+                <dt>{t('reimbursable')}</dt>
+                <dd className="num" data-testid="claim-form-reimbursable">
+                  {formatYuan(preview.reimbursableFen)}
+                </dd>
+              </div>
+              <div>
+                <dt>{preview.payableFen < 0 ? t('refundLabel') : t('payableLabel')}</dt>
+                <dd className="num" data-testid="claim-form-payable">
+                  <strong>{formatYuan(Math.abs(preview.payableFen))}</strong>
+                </dd>
+              </div>
+            </>
+          )}
+        </dl>
+        {!preview && <span className="muted small claim-form-note">{t('claimComputedHint')}</span>}
+        <span className="spacer" />
+        <button type="button" onClick={props.onClose}>
+          {t('cancel')}
+        </button>
+        <button type="button" className="primary" onClick={() => void submit()} disabled={busy || picked.length === 0} data-testid="claim-form-submit" title="Ctrl+Enter">
+          {busy ? t('submitting') : t('claimSubmit')}
+        </button>
+      </div>
+    </DrawerFrame>
   );
 }

@@ -3,7 +3,7 @@
 // head may file it for someone (代填申请人). The core judges the form live (expenses.preview: the
 // findings and the approval chain beside it); a blocked request cannot be sent, and says why.
 // Keyboard: Enter moves on, Ctrl+Enter or Ctrl+S submits, Esc closes.
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { ChannelInput } from '../../../../shared/api';
 import type { Customer } from '../../../../shared/customers';
 import { localDate } from '../../../../shared/dates';
@@ -25,6 +25,7 @@ import { blankForm, ON_BEHALF_ROLES, type FormValue } from '../requests/values';
 import { FORM_HIDDEN_FIELDS, issuesByField, tripText } from './expenseValues';
 import { searchCustomers, searchOrders } from './lookups';
 import { useExpenseMessages } from './messages';
+import { DrawerFrame } from '../../app/DrawerFrame';
 
 const PREVIEW_DELAY_MS = 300;
 
@@ -53,7 +54,6 @@ export function ExpenseForm(props: { start: ExpenseFormStart; onClose(): void; o
   const me = useSession();
   const kinds = useKinds();
   const directory = useSalesDirectory();
-  const titleId = useId();
   const rootRef = useRef<HTMLDivElement>(null);
   const formRef = useRef<HTMLDivElement>(null);
   const today = useMemo(() => localDate(new Date()), []);
@@ -230,216 +230,213 @@ export function ExpenseForm(props: { start: ExpenseFormStart; onClose(): void; o
   const next = (el: HTMLElement | null) => el && focusNextFrom(formRef.current, el);
 
   return (
-    <div className="overlay" onMouseDown={(e) => e.target === e.currentTarget && props.onClose()}>
-      <div ref={rootRef} className="drawer request-drawer expense-form" role="dialog" aria-modal="true" aria-labelledby={titleId} data-testid="expense-form" onKeyDown={onKeyDown}>
-        <div className="drawer-head">
-          <h2 id={titleId} className="drawer-title">
-            {t('newTitle')}
-          </h2>
-          <span className="muted small">{t('keysHint')}</span>
-          <span className="spacer" />
-          <button type="button" className="icon-button" onClick={props.onClose} title={t('close')} aria-label={t('close')}>
-            ×
-          </button>
-        </div>
-        <div className="drawer-body request-body">
-          <div ref={formRef} className="request-form">
-            {formError && (
-              <div className="form-error field-wide" role="alert" data-testid="expense-form-error">
-                {formError}
-              </div>
-            )}
-            <Field label={t('type')} hint={kind ? kind.rules.join(' · ') : undefined}>
-              <select name="type" value={type} onChange={(e) => change(() => setType(e.target.value as ExpenseType))} data-testid="expense-type">
-                {EXPENSE_TYPES.map((v) => (
-                  <option key={v} value={v}>
-                    {label(EXPENSE_TYPE_LABELS[v])}
+    <DrawerFrame
+      className="request-drawer expense-form"
+      testId="expense-form"
+      hint={t('keysHint')}
+      title={t('newTitle')}
+      closeLabel={t('close')}
+      onClose={props.onClose}
+      rootRef={rootRef}
+      onKeyDown={onKeyDown}
+    >
+      <div className="drawer-body request-body">
+        <div ref={formRef} className="request-form">
+          {formError && (
+            <div className="form-error field-wide" role="alert" data-testid="expense-form-error">
+              {formError}
+            </div>
+          )}
+          <Field label={t('type')} hint={kind ? kind.rules.join(' · ') : undefined}>
+            <select name="type" value={type} onChange={(e) => change(() => setType(e.target.value as ExpenseType))} data-testid="expense-type">
+              {EXPENSE_TYPES.map((v) => (
+                <option key={v} value={v}>
+                  {label(EXPENSE_TYPE_LABELS[v])}
+                </option>
+              ))}
+            </select>
+          </Field>
+          {onBehalf && others.length > 0 ? (
+            <Field label={t('applicantFor')} error={errorOf('applicantId')} hint={t('applicantForHint')}>
+              <select
+                name="applicantId"
+                value={applicantId ?? ''}
+                onChange={(e) => change(() => setApplicantId(e.target.value ? Number(e.target.value) : null))}
+                data-testid="expense-applicant"
+              >
+                <option value="">{t('self', { name: me.displayName })}</option>
+                {others.map((u) => (
+                  <option key={u.id} value={u.id}>
+                    {u.displayName}
                   </option>
                 ))}
               </select>
             </Field>
-            {onBehalf && others.length > 0 ? (
-              <Field label={t('applicantFor')} error={errorOf('applicantId')} hint={t('applicantForHint')}>
+          ) : (
+            <Field label={t('applicant')}>
+              <input name="applicantSelf" value={me.displayName} disabled />
+            </Field>
+          )}
+          <Field label={`${t('purpose')} *`} error={errorOf('purpose')} wide>
+            <input
+              name="purpose"
+              value={purpose}
+              maxLength={200}
+              placeholder={t('purposePlaceholder')}
+              autoComplete="off"
+              aria-invalid={errorOf('purpose') ? true : undefined}
+              onChange={(e) => change(() => (setPurpose(e.target.value), setLocalErrors(({ purpose: _p, ...rest }) => rest)))}
+              data-testid="expense-purpose"
+            />
+          </Field>
+          {needsTrip && (
+            <Field label={`${t('trip')} *`} error={errorOf('tripId')} hint={trips && usableTrips.length === 0 ? undefined : t('tripHint')} wide>
+              {trips && usableTrips.length === 0 ? (
+                <div className="trip-none" data-testid="expense-trip-none">
+                  <span>{type === 'travel_advance' ? t('noTripAny') : t('noTripApproved')}</span>
+                  <button type="button" className="link" onClick={() => setType('travel')}>
+                    {t('fileTripFirst')}
+                  </button>
+                </div>
+              ) : (
                 <select
-                  name="applicantId"
-                  value={applicantId ?? ''}
-                  onChange={(e) => change(() => setApplicantId(e.target.value ? Number(e.target.value) : null))}
-                  data-testid="expense-applicant"
+                  name="tripId"
+                  value={tripId ?? ''}
+                  onChange={(e) => change(() => (setTripId(e.target.value ? Number(e.target.value) : null), setLocalErrors(({ tripId: _t, ...rest }) => rest)))}
+                  aria-invalid={errorOf('tripId') ? true : undefined}
+                  data-testid="expense-trip"
                 >
-                  <option value="">{t('self', { name: me.displayName })}</option>
-                  {others.map((u) => (
-                    <option key={u.id} value={u.id}>
-                      {u.displayName}
+                  {trips === null && <option value="">{t('loading')}</option>}
+                  {trips !== null && tripId === null && <option value="">—</option>}
+                  {trips?.map((trip) => (
+                    <option key={trip.id} value={trip.id} disabled={!tripUsable(type, trip)}>
+                      {tripText(trip)}
+                      {trip.status !== 'approved' ? `（${label(EXPENSE_STATUS_LABELS[trip.status])}）` : ''}
                     </option>
                   ))}
                 </select>
-              </Field>
-            ) : (
-              <Field label={t('applicant')}>
-                <input name="applicantSelf" value={me.displayName} disabled />
-              </Field>
-            )}
-            <Field label={`${t('purpose')} *`} error={errorOf('purpose')} wide>
-              <input
-                name="purpose"
-                value={purpose}
-                maxLength={200}
-                placeholder={t('purposePlaceholder')}
-                autoComplete="off"
-                aria-invalid={errorOf('purpose') ? true : undefined}
-                onChange={(e) => change(() => (setPurpose(e.target.value), setLocalErrors(({ purpose: _p, ...rest }) => rest)))}
-                data-testid="expense-purpose"
-              />
+              )}
             </Field>
-            {needsTrip && (
-              <Field label={`${t('trip')} *`} error={errorOf('tripId')} hint={trips && usableTrips.length === 0 ? undefined : t('tripHint')} wide>
-                {trips && usableTrips.length === 0 ? (
-                  <div className="trip-none" data-testid="expense-trip-none">
-                    <span>{type === 'travel_advance' ? t('noTripAny') : t('noTripApproved')}</span>
-                    <button type="button" className="link" onClick={() => setType('travel')}>
-                      {t('fileTripFirst')}
-                    </button>
-                  </div>
-                ) : (
-                  <select
-                    name="tripId"
-                    value={tripId ?? ''}
-                    onChange={(e) => change(() => (setTripId(e.target.value ? Number(e.target.value) : null), setLocalErrors(({ tripId: _t, ...rest }) => rest)))}
-                    aria-invalid={errorOf('tripId') ? true : undefined}
-                    data-testid="expense-trip"
-                  >
-                    {trips === null && <option value="">{t('loading')}</option>}
-                    {trips !== null && tripId === null && <option value="">—</option>}
-                    {trips?.map((trip) => (
-                      <option key={trip.id} value={trip.id} disabled={!tripUsable(type, trip)}>
-                        {tripText(trip)}
-                        {trip.status !== 'approved' ? `（${label(EXPENSE_STATUS_LABELS[trip.status])}）` : ''}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </Field>
-            )}
-            <Field label={t('customer')} error={errorOf('customerId')} hint={t('optional')}>
-              <LookupInput<Customer>
-                name="customer"
-                testId="expense-customer"
-                text={customerText}
-                picked={customerPicked}
-                onTextChange={(text) =>
-                  change(() => {
-                    setCustomerText(text);
-                    if (customer) setCustomer(null);
-                  })
-                }
-                search={searchCustomers}
-                keyOf={(c) => c.id}
-                isExact={(c, text) => c.customerNo.toLowerCase() === text.toLowerCase()}
-                renderItem={(c) => (
-                  <span className="lookup-customer">
-                    <span className="mono">{c.customerNo}</span>
-                    <span>{c.name}</span>
-                    <span className="muted small">{c.ownerName}</span>
+          )}
+          <Field label={t('customer')} error={errorOf('customerId')} hint={t('optional')}>
+            <LookupInput<Customer>
+              name="customer"
+              testId="expense-customer"
+              text={customerText}
+              picked={customerPicked}
+              onTextChange={(text) =>
+                change(() => {
+                  setCustomerText(text);
+                  if (customer) setCustomer(null);
+                })
+              }
+              search={searchCustomers}
+              keyOf={(c) => c.id}
+              isExact={(c, text) => c.customerNo.toLowerCase() === text.toLowerCase()}
+              renderItem={(c) => (
+                <span className="lookup-customer">
+                  <span className="mono">{c.customerNo}</span>
+                  <span>{c.name}</span>
+                  <span className="muted small">{c.ownerName}</span>
+                </span>
+              )}
+              onPick={(c, by) => {
+                change(() => {
+                  setCustomer({ id: c.id, customerNo: c.customerNo, name: c.name });
+                  setCustomerText(`${c.customerNo} ${c.name}`);
+                  if (order && order.customerId !== c.id) {
+                    setOrder(null);
+                    setOrderText('');
+                  }
+                });
+                if (by !== 'tab') window.setTimeout(() => next(rootRef.current?.querySelector<HTMLElement>('input[name=customer]') ?? null));
+              }}
+              onEnterPicked={() => next(rootRef.current?.querySelector<HTMLElement>('input[name=customer]') ?? null)}
+              onEnterEmpty={() => next(rootRef.current?.querySelector<HTMLElement>('input[name=customer]') ?? null)}
+              placeholder={t('customerPlaceholder')}
+              noneText={t('customerNone')}
+              searchingText={t('searching')}
+              invalid={Boolean(errorOf('customerId'))}
+              ariaLabel={t('customer')}
+            />
+          </Field>
+          <Field label={t('order')} error={errorOf('orderId')} hint={t('optional')}>
+            <LookupInput<Order>
+              name="order"
+              testId="expense-order"
+              text={orderText}
+              picked={orderPicked}
+              onTextChange={(text) =>
+                change(() => {
+                  setOrderText(text);
+                  if (order) setOrder(null);
+                })
+              }
+              search={(text) => searchOrders(text, customer?.customerNo ?? null)}
+              keyOf={(o) => o.id}
+              isExact={(o, text) => o.orderNo.toLowerCase() === text.toLowerCase()}
+              renderItem={(o) => (
+                <span className="lookup-customer lookup-order">
+                  <span className="mono">{o.orderNo}</span>
+                  <span>{o.customerName}</span>
+                  <span className="muted small">
+                    {o.orderDate} {formatYuan(o.totalFen)}
                   </span>
-                )}
-                onPick={(c, by) => {
-                  change(() => {
-                    setCustomer({ id: c.id, customerNo: c.customerNo, name: c.name });
-                    setCustomerText(`${c.customerNo} ${c.name}`);
-                    if (order && order.customerId !== c.id) {
-                      setOrder(null);
-                      setOrderText('');
-                    }
-                  });
-                  if (by !== 'tab') window.setTimeout(() => next(rootRef.current?.querySelector<HTMLElement>('input[name=customer]') ?? null));
-                }}
-                onEnterPicked={() => next(rootRef.current?.querySelector<HTMLElement>('input[name=customer]') ?? null)}
-                onEnterEmpty={() => next(rootRef.current?.querySelector<HTMLElement>('input[name=customer]') ?? null)}
-                placeholder={t('customerPlaceholder')}
-                noneText={t('customerNone')}
-                searchingText={t('searching')}
-                invalid={Boolean(errorOf('customerId'))}
-                ariaLabel={t('customer')}
-              />
-            </Field>
-            <Field label={t('order')} error={errorOf('orderId')} hint={t('optional')}>
-              <LookupInput<Order>
-                name="order"
-                testId="expense-order"
-                text={orderText}
-                picked={orderPicked}
-                onTextChange={(text) =>
-                  change(() => {
-                    setOrderText(text);
-                    if (order) setOrder(null);
-                  })
-                }
-                search={(text) => searchOrders(text, customer?.customerNo ?? null)}
-                keyOf={(o) => o.id}
-                isExact={(o, text) => o.orderNo.toLowerCase() === text.toLowerCase()}
-                renderItem={(o) => (
-                  <span className="lookup-customer lookup-order">
-                    <span className="mono">{o.orderNo}</span>
-                    <span>{o.customerName}</span>
-                    <span className="muted small">
-                      {o.orderDate} {formatYuan(o.totalFen)}
-                    </span>
-                  </span>
-                )}
-                onPick={(o, by) => {
-                  change(() => {
-                    setOrder(o);
-                    setOrderText(o.orderNo);
-                    if (!customer) {
-                      setCustomer({ id: o.customerId, customerNo: o.customerNo, name: o.customerName });
-                      setCustomerText(`${o.customerNo} ${o.customerName}`);
-                    }
-                  });
-                  if (by !== 'tab') window.setTimeout(() => next(rootRef.current?.querySelector<HTMLElement>('input[name=order]') ?? null));
-                }}
-                onEnterPicked={() => next(rootRef.current?.querySelector<HTMLElement>('input[name=order]') ?? null)}
-                onEnterEmpty={() => next(rootRef.current?.querySelector<HTMLElement>('input[name=order]') ?? null)}
-                placeholder={t('orderPlaceholder')}
-                noneText={t('orderNone')}
-                searchingText={t('searching')}
-                invalid={Boolean(errorOf('orderId'))}
-                ariaLabel={t('order')}
-              />
-            </Field>
-            {kind && (
-              <KindFields
-                fields={kind.fields}
-                form={form}
-                onChange={(name, v) => change(() => setForm((f) => ({ ...f, [name]: v })))}
-                errors={{ ...serverErrors, ...built?.problems }}
-                hidden={FORM_HIDDEN_FIELDS}
-                testIdPrefix="expense-field"
-                keyPrefix={kind.kind}
-              />
-            )}
-            <Field label={t('note')} wide>
-              <textarea name="note" rows={2} maxLength={500} value={note} placeholder={t('notePlaceholder')} onChange={(e) => setNote(e.target.value)} data-testid="expense-note" />
-            </Field>
-          </div>
-          <aside className="request-preview panel" aria-live="polite" data-testid="expense-preview">
-            <h3>{t('preview')}</h3>
-            <p className="muted small">{t('previewHint')}</p>
-            {decision ? <DecisionView decision={decision} /> : <p className="muted">{checking ? t('checking') : t('previewIncomplete')}</p>}
-          </aside>
+                </span>
+              )}
+              onPick={(o, by) => {
+                change(() => {
+                  setOrder(o);
+                  setOrderText(o.orderNo);
+                  if (!customer) {
+                    setCustomer({ id: o.customerId, customerNo: o.customerNo, name: o.customerName });
+                    setCustomerText(`${o.customerNo} ${o.customerName}`);
+                  }
+                });
+                if (by !== 'tab') window.setTimeout(() => next(rootRef.current?.querySelector<HTMLElement>('input[name=order]') ?? null));
+              }}
+              onEnterPicked={() => next(rootRef.current?.querySelector<HTMLElement>('input[name=order]') ?? null)}
+              onEnterEmpty={() => next(rootRef.current?.querySelector<HTMLElement>('input[name=order]') ?? null)}
+              placeholder={t('orderPlaceholder')}
+              noneText={t('orderNone')}
+              searchingText={t('searching')}
+              invalid={Boolean(errorOf('orderId'))}
+              ariaLabel={t('order')}
+            />
+          </Field>
+          {kind && (
+            <KindFields
+              fields={kind.fields}
+              form={form}
+              onChange={(name, v) => change(() => setForm((f) => ({ ...f, [name]: v })))}
+              errors={{ ...serverErrors, ...built?.problems }}
+              hidden={FORM_HIDDEN_FIELDS}
+              testIdPrefix="expense-field"
+              keyPrefix={kind.kind}
+            />
+          )}
+          <Field label={t('note')} wide>
+            <textarea name="note" rows={2} maxLength={500} value={note} placeholder={t('notePlaceholder')} onChange={(e) => setNote(e.target.value)} data-testid="expense-note" />
+          </Field>
         </div>
-        <div className="drawer-foot">
-          <span className={`submit-why${decision?.decision === 'deny' ? ' is-blocked' : ''}`} data-testid="expense-why">
-            {why ?? (decision?.decision === 'allow' ? t('readyAllow') : t('readyApproval'))}
-          </span>
-          <span className="spacer" />
-          <button type="button" onClick={props.onClose}>
-            {t('cancel')}
-          </button>
-          <button type="button" className="primary" disabled={!canSubmit} onClick={() => void submit()} data-testid="expense-submit" title="Ctrl+Enter">
-            {busy ? t('submitting') : t('submit')}
-          </button>
-        </div>
+        <aside className="request-preview panel" aria-live="polite" data-testid="expense-preview">
+          <h3>{t('preview')}</h3>
+          <p className="muted small">{t('previewHint')}</p>
+          {decision ? <DecisionView decision={decision} /> : <p className="muted">{checking ? t('checking') : t('previewIncomplete')}</p>}
+        </aside>
       </div>
-    </div>
+      <div className="drawer-foot">
+        <span className={`submit-why${decision?.decision === 'deny' ? ' is-blocked' : ''}`} data-testid="expense-why">
+          {why ?? (decision?.decision === 'allow' ? t('readyAllow') : t('readyApproval'))}
+        </span>
+        <span className="spacer" />
+        <button type="button" onClick={props.onClose}>
+          {t('cancel')}
+        </button>
+        <button type="button" className="primary" disabled={!canSubmit} onClick={() => void submit()} data-testid="expense-submit" title="Ctrl+Enter">
+          {busy ? t('submitting') : t('submit')}
+        </button>
+      </div>
+    </DrawerFrame>
   );
 }

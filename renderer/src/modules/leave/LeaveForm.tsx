@@ -4,7 +4,7 @@
 // counts by the calendar, the notice required and given (L-NOTICE), the month's leave (L-MONTHLY)
 // and the approver; a blocked leave cannot be sent, and the footer says why.
 // Keyboard: Enter moves on, Ctrl+Enter or Ctrl+S submits, Esc closes.
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { ChannelInput } from '../../../../shared/api';
 import { localDate } from '../../../../shared/dates';
 import { LEAVE_TYPE_LABELS, LEAVE_TYPES, type Leave, type LeaveType } from '../../../../shared/leave';
@@ -20,6 +20,7 @@ import { formKeyDown } from '../requests/KindFields';
 import { localInputToIso, ON_BEHALF_ROLES } from '../requests/values';
 import { useEmployees } from './employees';
 import { useLeaveMessages } from './messages';
+import { DrawerFrame } from '../../app/DrawerFrame';
 
 const PREVIEW_DELAY_MS = 300;
 
@@ -40,7 +41,6 @@ export function LeaveForm(props: { onClose(): void; onSubmitted(leave: Leave): v
   const errorText = useErrorText();
   const me = useSession();
   const employees = useEmployees();
-  const titleId = useId();
   const rootRef = useRef<HTMLDivElement>(null);
   const formRef = useRef<HTMLDivElement>(null);
   const today = useMemo(() => localDate(new Date()), []);
@@ -188,175 +188,172 @@ export function LeaveForm(props: { onClose(): void; onSubmitted(leave: Leave): v
   const noticeShort = required !== null && given !== null && given < required;
 
   return (
-    <div className="overlay" onMouseDown={(e) => e.target === e.currentTarget && props.onClose()}>
-      <div ref={rootRef} className="drawer request-drawer leave-form" role="dialog" aria-modal="true" aria-labelledby={titleId} data-testid="leave-form" onKeyDown={onKeyDown}>
-        <div className="drawer-head">
-          <h2 id={titleId} className="drawer-title">
-            {t('newTitle')}
-          </h2>
-          <span className="muted small">{t('keysHint')}</span>
-          <span className="spacer" />
-          <button type="button" className="icon-button" onClick={props.onClose} title={t('close')} aria-label={t('close')}>
-            ×
-          </button>
-        </div>
-        <div className="drawer-body request-body">
-          <div ref={formRef} className="request-form">
-            {formError && (
-              <div className="form-error field-wide" role="alert" data-testid="leave-form-error">
-                {formError}
-              </div>
-            )}
-            <Field label={t('leaveType')} hint="L-FORM · L-NOTICE · L-MONTHLY">
-              <select name="leaveType" value={leaveType} onChange={(e) => change(() => setLeaveType(e.target.value as LeaveType))} data-testid="leave-type">
-                {LEAVE_TYPES.map((v) => (
-                  <option key={v} value={v}>
-                    {label(LEAVE_TYPE_LABELS[v])}
-                  </option>
-                ))}
-              </select>
-            </Field>
-            {onBehalf ? (
-              <Field label={t('applicantFor')} error={errorOf('applicantId')} hint={t('applicantForHint')}>
-                <select
-                  name="applicantId"
-                  value={applicantId ?? ''}
-                  onChange={(e) => change(() => setApplicantId(e.target.value ? Number(e.target.value) : null))}
-                  aria-invalid={invalid('applicantId')}
-                  data-testid="leave-applicant"
-                >
-                  <option value="">{t('self', { name: me.displayName })}</option>
-                  {employees
-                    .filter((u) => u.id !== me.id)
-                    .map((u) => (
-                      <option key={u.id} value={u.id}>
-                        {u.displayName}
-                      </option>
-                    ))}
-                </select>
-              </Field>
-            ) : (
-              <Field label={t('applicant')}>
-                <input name="applicantSelf" value={me.displayName} disabled />
-              </Field>
-            )}
-            <Field label={`${t('start')} *`} error={errorOf('start')}>
-              <input
-                type="date"
-                name="start"
-                value={start}
-                aria-invalid={invalid('start')}
-                onChange={(e) =>
-                  change(() => {
-                    const next = e.target.value;
-                    setStart(next);
-                    clearMissing('start');
-                    // A one-day leave is the usual case: the end follows until it is set apart.
-                    if (!end || end < next) setEnd(next);
-                  })
-                }
-                data-testid="leave-start"
-              />
-            </Field>
-            <Field label={`${t('end')} *`} error={errorOf('end')}>
-              <input type="date" name="end" value={end} min={start || undefined} aria-invalid={invalid('end')} onChange={(e) => change(() => (setEnd(e.target.value), clearMissing('end')))} data-testid="leave-end" />
-            </Field>
-            <Field label={t('startHalf')} error={errorOf('startHalfDay')}>
-              <span className="check-line">
-                <input type="checkbox" name="startHalfDay" checked={startHalfDay} onChange={(e) => change(() => setStartHalfDay(e.target.checked))} data-testid="leave-start-half" />
-                <span className="muted small">{start ? `${start} ${t('pm')}` : ''}</span>
-              </span>
-            </Field>
-            <Field label={t('endHalf')} error={errorOf('endHalfDay')}>
-              <span className="check-line">
-                <input type="checkbox" name="endHalfDay" checked={endHalfDay} aria-invalid={invalid('endHalfDay')} onChange={(e) => change(() => setEndHalfDay(e.target.checked))} data-testid="leave-end-half" />
-                <span className="muted small">{end ? `${end} ${t('am')}` : ''}</span>
-              </span>
-            </Field>
-            <Field label={`${t('proxy')} *`} error={errorOf('proxyId')} hint={t('proxyHint')}>
+    <DrawerFrame
+      className="request-drawer leave-form"
+      testId="leave-form"
+      hint={t('keysHint')}
+      title={t('newTitle')}
+      closeLabel={t('close')}
+      onClose={props.onClose}
+      rootRef={rootRef}
+      onKeyDown={onKeyDown}
+    >
+      <div className="drawer-body request-body">
+        <div ref={formRef} className="request-form">
+          {formError && (
+            <div className="form-error field-wide" role="alert" data-testid="leave-form-error">
+              {formError}
+            </div>
+          )}
+          <Field label={t('leaveType')} hint="L-FORM · L-NOTICE · L-MONTHLY">
+            <select name="leaveType" value={leaveType} onChange={(e) => change(() => setLeaveType(e.target.value as LeaveType))} data-testid="leave-type">
+              {LEAVE_TYPES.map((v) => (
+                <option key={v} value={v}>
+                  {label(LEAVE_TYPE_LABELS[v])}
+                </option>
+              ))}
+            </select>
+          </Field>
+          {onBehalf ? (
+            <Field label={t('applicantFor')} error={errorOf('applicantId')} hint={t('applicantForHint')}>
               <select
-                name="proxyId"
-                value={proxyId ?? ''}
-                aria-invalid={invalid('proxyId')}
-                onChange={(e) => change(() => (setProxyId(e.target.value ? Number(e.target.value) : null), clearMissing('proxyId')))}
-                data-testid="leave-proxy"
+                name="applicantId"
+                value={applicantId ?? ''}
+                onChange={(e) => change(() => setApplicantId(e.target.value ? Number(e.target.value) : null))}
+                aria-invalid={invalid('applicantId')}
+                data-testid="leave-applicant"
               >
-                <option value="">{t('proxyPick')}</option>
-                {proxies.map((u) => (
-                  <option key={u.id} value={u.id}>
-                    {u.displayName}
-                    {u.region ? ` · ${u.region}` : ''}
-                  </option>
-                ))}
+                <option value="">{t('self', { name: me.displayName })}</option>
+                {employees
+                  .filter((u) => u.id !== me.id)
+                  .map((u) => (
+                    <option key={u.id} value={u.id}>
+                      {u.displayName}
+                    </option>
+                  ))}
               </select>
             </Field>
-            <Field label={t('emergency')} hint={t('emergencyHint')}>
-              <span className="check-line">
-                <input type="checkbox" name="emergency" checked={emergency} onChange={(e) => change(() => setEmergency(e.target.checked))} data-testid="leave-emergency" />
-              </span>
+          ) : (
+            <Field label={t('applicant')}>
+              <input name="applicantSelf" value={me.displayName} disabled />
             </Field>
-            {emergency && (
-              <Field label={`${t('emergencyAt')} *`} error={errorOf('emergencyCallAt')}>
-                <input
-                  type="datetime-local"
-                  name="emergencyCallAt"
-                  value={callAt}
-                  max={`${today}T23:59`}
-                  aria-invalid={invalid('emergencyCallAt')}
-                  onChange={(e) => change(() => (setCallAt(e.target.value), clearMissing('emergencyCallAt')))}
-                  data-testid="leave-emergency-at"
-                />
-              </Field>
-            )}
-            <Field label={`${t('reason')} *`} error={errorOf('reason')} wide>
+          )}
+          <Field label={`${t('start')} *`} error={errorOf('start')}>
+            <input
+              type="date"
+              name="start"
+              value={start}
+              aria-invalid={invalid('start')}
+              onChange={(e) =>
+                change(() => {
+                  const next = e.target.value;
+                  setStart(next);
+                  clearMissing('start');
+                  // A one-day leave is the usual case: the end follows until it is set apart.
+                  if (!end || end < next) setEnd(next);
+                })
+              }
+              data-testid="leave-start"
+            />
+          </Field>
+          <Field label={`${t('end')} *`} error={errorOf('end')}>
+            <input type="date" name="end" value={end} min={start || undefined} aria-invalid={invalid('end')} onChange={(e) => change(() => (setEnd(e.target.value), clearMissing('end')))} data-testid="leave-end" />
+          </Field>
+          <Field label={t('startHalf')} error={errorOf('startHalfDay')}>
+            <span className="check-line">
+              <input type="checkbox" name="startHalfDay" checked={startHalfDay} onChange={(e) => change(() => setStartHalfDay(e.target.checked))} data-testid="leave-start-half" />
+              <span className="muted small">{start ? `${start} ${t('pm')}` : ''}</span>
+            </span>
+          </Field>
+          <Field label={t('endHalf')} error={errorOf('endHalfDay')}>
+            <span className="check-line">
+              <input type="checkbox" name="endHalfDay" checked={endHalfDay} aria-invalid={invalid('endHalfDay')} onChange={(e) => change(() => setEndHalfDay(e.target.checked))} data-testid="leave-end-half" />
+              <span className="muted small">{end ? `${end} ${t('am')}` : ''}</span>
+            </span>
+          </Field>
+          <Field label={`${t('proxy')} *`} error={errorOf('proxyId')} hint={t('proxyHint')}>
+            <select
+              name="proxyId"
+              value={proxyId ?? ''}
+              aria-invalid={invalid('proxyId')}
+              onChange={(e) => change(() => (setProxyId(e.target.value ? Number(e.target.value) : null), clearMissing('proxyId')))}
+              data-testid="leave-proxy"
+            >
+              <option value="">{t('proxyPick')}</option>
+              {proxies.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.displayName}
+                  {u.region ? ` · ${u.region}` : ''}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label={t('emergency')} hint={t('emergencyHint')}>
+            <span className="check-line">
+              <input type="checkbox" name="emergency" checked={emergency} onChange={(e) => change(() => setEmergency(e.target.checked))} data-testid="leave-emergency" />
+            </span>
+          </Field>
+          {emergency && (
+            <Field label={`${t('emergencyAt')} *`} error={errorOf('emergencyCallAt')}>
               <input
-                name="reason"
-                value={reason}
-                maxLength={500}
-                placeholder={t('reasonPlaceholder')}
-                autoComplete="off"
-                aria-invalid={invalid('reason')}
-                onChange={(e) => change(() => (setReason(e.target.value), clearMissing('reason')))}
-                data-testid="leave-reason"
+                type="datetime-local"
+                name="emergencyCallAt"
+                value={callAt}
+                max={`${today}T23:59`}
+                aria-invalid={invalid('emergencyCallAt')}
+                onChange={(e) => change(() => (setCallAt(e.target.value), clearMissing('emergencyCallAt')))}
+                data-testid="leave-emergency-at"
               />
             </Field>
-          </div>
-          <aside className="request-preview panel" aria-live="polite" data-testid="leave-preview">
-            <h3>{t('preview')}</h3>
-            <p className="muted small">{t('previewHint')}</p>
-            {decision && (
-              <dl className="leave-figures" data-testid="leave-figures">
-                <div>
-                  <dt>{t('workingDays')}</dt>
-                  <dd data-testid="leave-working-days">{workingDays ?? '—'}</dd>
-                </div>
-                <div>
-                  <dt>{t('noticeNeeded')}</dt>
-                  <dd data-testid="leave-notice-required">{required === null ? '—' : t('daysUnit', { n: required })}</dd>
-                </div>
-                <div className={noticeShort ? 'is-short' : undefined}>
-                  <dt>{t('noticeGiven')}</dt>
-                  <dd data-testid="leave-notice-given">{given === null ? '—' : t('daysUnit', { n: given })}</dd>
-                </div>
-              </dl>
-            )}
-            {decision ? <DecisionView decision={decision} compact /> : <p className="muted">{checking ? t('checking') : t('previewIncomplete')}</p>}
-          </aside>
+          )}
+          <Field label={`${t('reason')} *`} error={errorOf('reason')} wide>
+            <input
+              name="reason"
+              value={reason}
+              maxLength={500}
+              placeholder={t('reasonPlaceholder')}
+              autoComplete="off"
+              aria-invalid={invalid('reason')}
+              onChange={(e) => change(() => (setReason(e.target.value), clearMissing('reason')))}
+              data-testid="leave-reason"
+            />
+          </Field>
         </div>
-        <div className="drawer-foot">
-          <span className={`submit-why${decision?.decision === 'deny' ? ' is-blocked' : ''}`} data-testid="leave-why">
-            {why ?? (decision?.decision === 'allow' ? t('readyAllow') : t('readyApproval'))}
-          </span>
-          <span className="spacer" />
-          <button type="button" onClick={props.onClose}>
-            {t('cancel')}
-          </button>
-          <button type="button" className="primary" disabled={!canSubmit} onClick={() => void submit()} data-testid="leave-submit" title="Ctrl+Enter">
-            {busy ? t('submitting') : t('submit')}
-          </button>
-        </div>
+        <aside className="request-preview panel" aria-live="polite" data-testid="leave-preview">
+          <h3>{t('preview')}</h3>
+          <p className="muted small">{t('previewHint')}</p>
+          {decision && (
+            <dl className="leave-figures" data-testid="leave-figures">
+              <div>
+                <dt>{t('workingDays')}</dt>
+                <dd data-testid="leave-working-days">{workingDays ?? '—'}</dd>
+              </div>
+              <div>
+                <dt>{t('noticeNeeded')}</dt>
+                <dd data-testid="leave-notice-required">{required === null ? '—' : t('daysUnit', { n: required })}</dd>
+              </div>
+              <div className={noticeShort ? 'is-short' : undefined}>
+                <dt>{t('noticeGiven')}</dt>
+                <dd data-testid="leave-notice-given">{given === null ? '—' : t('daysUnit', { n: given })}</dd>
+              </div>
+            </dl>
+          )}
+          {decision ? <DecisionView decision={decision} compact /> : <p className="muted">{checking ? t('checking') : t('previewIncomplete')}</p>}
+        </aside>
       </div>
-    </div>
+      <div className="drawer-foot">
+        <span className={`submit-why${decision?.decision === 'deny' ? ' is-blocked' : ''}`} data-testid="leave-why">
+          {why ?? (decision?.decision === 'allow' ? t('readyAllow') : t('readyApproval'))}
+        </span>
+        <span className="spacer" />
+        <button type="button" onClick={props.onClose}>
+          {t('cancel')}
+        </button>
+        <button type="button" className="primary" disabled={!canSubmit} onClick={() => void submit()} data-testid="leave-submit" title="Ctrl+Enter">
+          {busy ? t('submitting') : t('submit')}
+        </button>
+      </div>
+    </DrawerFrame>
   );
 }
 

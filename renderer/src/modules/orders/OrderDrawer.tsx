@@ -3,7 +3,7 @@
 // note; 测试成绩 to mark it inspected), cancelling with a reason, the shipping register's shipments
 // of the order (发货 with what is left prefilled, 签收), the O-SURVEY after delivery, every
 // transition (who, when, note) and the four-copy order form.
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { formatTimestamp, localDate } from '../../../../shared/dates';
 import { ROLE_LABELS, type Role } from '../../../../shared/domain';
 import { SHIPPING_ROLES, type OrderShipping } from '../../../../shared/ledger';
@@ -28,6 +28,7 @@ import { DecisionView } from '../requests/DecisionView';
 import { useOrderMessages, type OrderT } from './messages';
 import { StatusBadge } from './orderColumns';
 import { formatBp } from './orderValues';
+import { DrawerFrame } from '../../app/DrawerFrame';
 
 /** Statuses orders.transition moves to by hand (shipped and delivered come from the shipping register). */
 const BY_HAND: readonly OrderStatus[] = ['production_requested', 'in_production', 'inspected', 'closed'];
@@ -50,7 +51,6 @@ export function OrderDrawer(props: {
   const { lang } = useLang();
   const toast = useToast();
   const errorText = useErrorText();
-  const titleId = useId();
   const canEdit = has(ORDER_EDITOR_ROLES, user.role);
   const canShip = has(SHIPPING_ROLES, user.role);
 
@@ -213,245 +213,246 @@ export function OrderDrawer(props: {
   const cancellable = canEdit && order !== null && (CANCELLABLE_STATUSES as readonly string[]).includes(order.status) && !held;
 
   return (
-    <div className="overlay" onMouseDown={(e) => e.target === e.currentTarget && props.onClose()}>
-      <div className="drawer order-drawer" role="dialog" aria-modal="true" aria-labelledby={titleId} data-testid="order-drawer">
-        <div className="drawer-head">
-          <h2 id={titleId} className="drawer-title">
-            {order ? t('detailTitle', { no: order.orderNo }) : t('loading')}
-          </h2>
+    <DrawerFrame
+      className="order-drawer"
+      testId="order-drawer"
+      title={order ? t('detailTitle', { no: order.orderNo }) : t('loading')}
+      headExtra={
+        <>
           {order && <StatusBadge status={order.status} />}
           {held && <span className="badge badge-pending">{t('heldBadge')}</span>}
           {order?.delayRisk && <span className="badge delay-badge">{t('delayFlag')}</span>}
           {order?.overdue && <span className="badge order-overdue-badge">{t('overdueBadge')}</span>}
-          <span className="spacer" />
-          <button type="button" className="icon-button" onClick={props.onClose} title={t('close')} aria-label={t('close')} data-testid="order-drawer-close" autoFocus>
-            ×
-          </button>
-        </div>
+        </>
+      }
+      closeLabel={t('close')}
+      closeTestId="order-drawer-close"
+      closeAutoFocus
+      onClose={props.onClose}
+    >
 
-        <div className="drawer-body">
-          {loadError && <div className="form-error" role="alert">{loadError}</div>}
-          {!detail && !loadError && <div className="muted">{t('loading')}</div>}
-          {detail && order && (
-            <>
-              {!canEdit && <div className="form-notice">{t('readOnly')}</div>}
-              <ApprovalBanner detail={detail} t={t} />
-              {actionError && (
-                <div className="form-error" role="alert" data-testid="order-action-error">
-                  {actionError}
-                </div>
-              )}
+      <div className="drawer-body">
+        {loadError && <div className="form-error" role="alert">{loadError}</div>}
+        {!detail && !loadError && <div className="muted">{t('loading')}</div>}
+        {detail && order && (
+          <>
+            {!canEdit && <div className="form-notice">{t('readOnly')}</div>}
+            <ApprovalBanner detail={detail} t={t} />
+            {actionError && (
+              <div className="form-error" role="alert" data-testid="order-action-error">
+                {actionError}
+              </div>
+            )}
 
-              {detail.delayFinding && (
-                <section className={`panel delay-panel${order.customerNotifiedAt ? ' delay-notified' : ''}`} data-testid="order-delay-panel">
-                  <h3>{t('delayTitle')}</h3>
-                  <p className="delay-text">{lang === 'zh' ? detail.delayFinding.message : detail.delayFinding.messageEn}</p>
-                  {order.customerNotifiedAt ? (
-                    <p className="muted small" data-testid="order-notified">
-                      {t('notifiedBy', { name: order.customerNotifiedByName ?? '', at: formatTimestamp(order.customerNotifiedAt) })}
-                    </p>
-                  ) : (
-                    canEdit && (
-                      <button type="button" className="primary" onClick={() => void notify()} disabled={busy} title={t('notifyHint')} data-testid="order-drawer-notify">
-                        {t('notifyButton')}
-                      </button>
-                    )
-                  )}
-                </section>
-              )}
-
-              <section className="panel form-section">
-                <h3>{t('facts')}</h3>
-                <dl className="order-facts">
-                  <Fact label={t('customer')} value={`${order.customerNo} ${order.customerName}`} />
-                  <Fact label={t('rep')} value={order.repName} />
-                  <Fact label={t('orderDate')} value={order.orderDate} />
-                  <Fact label={t('deliveryDate')} value={order.deliveryDate ?? ''} className={order.overdue ? 'text-overdue' : undefined} />
-                  <Fact label={t('requiredSchedule')} value={order.requiredSchedule} />
-                  <Fact label={t('deliveryPlace')} value={order.deliveryPlace} />
-                  <Fact label={t('packaging')} value={order.packaging} />
-                  <Fact label={t('shippingMethod')} value={order.shippingMethod} />
-                  <Fact label={t('notes')} value={order.notes} wide />
-                </dl>
-              </section>
-
-              {canEdit && order.status !== 'cancelled' && order.status !== 'closed' && !held && (
-                <section className="panel form-section order-actions" data-testid="order-actions">
-                  <h3>{t('nextStep')}</h3>
-                  {order.status === 'draft' && (
-                    <div className="toolbar">
-                      <button type="button" onClick={() => props.onEditDraft(detail)} disabled={busy} data-testid="order-edit">
-                        {t('editDraft')}
-                      </button>
-                      <button type="button" className="primary" onClick={() => void confirmDraft()} disabled={busy} data-testid="order-drawer-confirm">
-                        {t('confirmDraft')}
-                      </button>
-                    </div>
-                  )}
-                  {byHand && next && order.approvalState !== 'rejected' && (
-                    <div className="step-form">
-                      {next === 'inspected' && (
-                        <Field label={`${t('inspectionResults')} *`} error={fieldErrors.inspectionResults} wide>
-                          <textarea name="inspectionResults" rows={2} maxLength={2000} value={inspection} onChange={(e) => setInspection(e.target.value)} data-testid="order-inspection-input" />
-                        </Field>
-                      )}
-                      <div className="step-row">
-                        <Field label={t('stepNote')} error={fieldErrors.note}>
-                          <input name="stepNote" maxLength={500} value={note} onChange={(e) => setNote(e.target.value)} data-testid="order-step-note" autoComplete="off" />
-                        </Field>
-                        <button type="button" className="primary" onClick={() => void moveOn()} disabled={busy} data-testid="order-next-step" data-to={next}>
-                          {t('moveTo', { status: label(ORDER_STATUS_LABELS[next]) })}
-                        </button>
-                      </div>
-                    </div>
-                  )}
-                  {(order.status === 'inspected' || order.status === 'shipped') && <p className="muted small">{t('shipHint')}</p>}
-                  {cancellable && !cancelling && (
-                    <div className="toolbar">
-                      <span className="spacer" />
-                      <button type="button" className="danger" onClick={() => setCancelling(true)} disabled={busy} data-testid="order-cancel">
-                        {t('cancelOrder')}
-                      </button>
-                    </div>
-                  )}
-                  {cancelling && (
-                    <div className="step-row cancel-row">
-                      <Field label={`${t('cancelReason')} *`} error={fieldErrors.cancelReason ?? fieldErrors.note}>
-                        <input name="cancelReason" maxLength={500} value={cancelReason} onChange={(e) => setCancelReason(e.target.value)} autoFocus data-testid="order-cancel-reason" autoComplete="off" />
-                      </Field>
-                      <button type="button" onClick={() => setCancelling(false)}>
-                        {t('cancel')}
-                      </button>
-                      <button type="button" className="danger" onClick={() => void cancelOrder()} disabled={busy} data-testid="order-cancel-confirm">
-                        {t('cancelConfirm')}
-                      </button>
-                    </div>
-                  )}
-                </section>
-              )}
-
-              <section className="panel form-section" data-testid="order-detail-lines">
-                <h3>{t('lines')}</h3>
-                <table className="plain order-detail-lines">
-                  <thead>
-                    <tr>
-                      <th>{t('lineNo')}</th>
-                      <th>{t('productCode')}</th>
-                      <th>{t('productName')}</th>
-                      <th>{t('unit')}</th>
-                      <th className="num">{t('quantity')}</th>
-                      <th className="num">{t('unitPrice')}</th>
-                      <th className="num">{t('standardPrice')}</th>
-                      <th className="num">{t('discount')}</th>
-                      <th className="num">{t('amount')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {detail.lines.map((line) => (
-                      <tr key={line.id}>
-                        <td className="muted">{line.lineNo}</td>
-                        <td className="mono">{line.productCode}</td>
-                        <td>
-                          {line.productName}
-                          {line.spec && <span className="muted"> {line.spec}</span>}
-                        </td>
-                        <td>{line.unit}</td>
-                        <td className="num">{formatQuantity(line.quantityMilli)}</td>
-                        <td className="num">{formatFen(line.unitPriceFen)}</td>
-                        <td className="num muted">{formatFen(line.standardPriceFen)}</td>
-                        <td className={`num${line.discountPct > 0 ? ' discounted' : ''}`}>{line.discountPct > 0 ? formatBp(line.discountPct * 100) : ''}</td>
-                        <td className="num">{formatFen(line.amountFen)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                  <tfoot>
-                    <tr>
-                      <td colSpan={8} className="num">
-                        {t('totalAmount')}
-                      </td>
-                      <td className="num order-total" data-testid="order-detail-total">
-                        {formatYuan(order.totalFen)}
-                      </td>
-                    </tr>
-                    <tr>
-                      <td colSpan={8} className="num muted">
-                        {t('depositAmount')}
-                      </td>
-                      <td className="num">{formatYuan(order.depositFen)}</td>
-                    </tr>
-                    <tr>
-                      <td colSpan={8} className="num muted">
-                        {t('balanceDue')}
-                      </td>
-                      <td className="num">{formatYuan(order.totalFen - order.depositFen)}</td>
-                    </tr>
-                  </tfoot>
-                </table>
-              </section>
-
-              <section className="panel form-section" data-testid="order-inspection">
-                <h3>{t('inspection')}</h3>
-                {order.inspectedAt ? (
-                  <dl className="order-facts">
-                    <Fact label={t('inspectionResults')} value={order.inspectionResults} wide />
-                    <Fact label={t('inspectedAt')} value={formatTimestamp(order.inspectedAt)} />
-                  </dl>
+            {detail.delayFinding && (
+              <section className={`panel delay-panel${order.customerNotifiedAt ? ' delay-notified' : ''}`} data-testid="order-delay-panel">
+                <h3>{t('delayTitle')}</h3>
+                <p className="delay-text">{lang === 'zh' ? detail.delayFinding.message : detail.delayFinding.messageEn}</p>
+                {order.customerNotifiedAt ? (
+                  <p className="muted small" data-testid="order-notified">
+                    {t('notifiedBy', { name: order.customerNotifiedByName ?? '', at: formatTimestamp(order.customerNotifiedAt) })}
+                  </p>
                 ) : (
-                  <p className="muted">{t('notInspected')}</p>
+                  canEdit && (
+                    <button type="button" className="primary" onClick={() => void notify()} disabled={busy} title={t('notifyHint')} data-testid="order-drawer-notify">
+                      {t('notifyButton')}
+                    </button>
+                  )
                 )}
               </section>
+            )}
 
-              {shipping && (shipping.shipments.length > 0 || SHIPPABLE.includes(order.status)) && (
-                <Shipments shipping={shipping} order={order} canShip={canShip} t={t} onDone={(message) => void applied(null, message)} />
-              )}
+            <section className="panel form-section">
+              <h3>{t('facts')}</h3>
+              <dl className="order-facts">
+                <Fact label={t('customer')} value={`${order.customerNo} ${order.customerName}`} />
+                <Fact label={t('rep')} value={order.repName} />
+                <Fact label={t('orderDate')} value={order.orderDate} />
+                <Fact label={t('deliveryDate')} value={order.deliveryDate ?? ''} className={order.overdue ? 'text-overdue' : undefined} />
+                <Fact label={t('requiredSchedule')} value={order.requiredSchedule} />
+                <Fact label={t('deliveryPlace')} value={order.deliveryPlace} />
+                <Fact label={t('packaging')} value={order.packaging} />
+                <Fact label={t('shippingMethod')} value={order.shippingMethod} />
+                <Fact label={t('notes')} value={order.notes} wide />
+              </dl>
+            </section>
 
-              {(order.status === 'delivered' || order.status === 'closed') && <Survey detail={detail} canEdit={canEdit} t={t} onSaved={(message) => void applied(null, message)} />}
-
-              <section className="panel form-section" data-testid="order-timeline">
-                <h3>{t('timeline')}</h3>
-                <ol className="timeline">
-                  {detail.transitions.map((tr) => (
-                    <li key={tr.id} className="timeline-item" data-testid="timeline-item" data-to={tr.toStatus}>
-                      <span className="timeline-dot" aria-hidden="true" />
-                      <div className="timeline-main">
-                        <div>
-                          {tr.fromStatus === null ? (
-                            <strong>{t('timelineCreated')}</strong>
-                          ) : (
-                            <>
-                              <span className="muted">{label(ORDER_STATUS_LABELS[tr.fromStatus])}</span>
-                              <span className="muted"> → </span>
-                              <strong>{label(ORDER_STATUS_LABELS[tr.toStatus])}</strong>
-                            </>
-                          )}
-                        </div>
-                        {tr.note && <div className="timeline-note">{tr.note}</div>}
-                      </div>
-                      <div className="timeline-meta">
-                        <span>{tr.byName}</span>
-                        <span className="muted small">{formatTimestamp(tr.at)}</span>
-                      </div>
-                    </li>
-                  ))}
-                </ol>
+            {canEdit && order.status !== 'cancelled' && order.status !== 'closed' && !held && (
+              <section className="panel form-section order-actions" data-testid="order-actions">
+                <h3>{t('nextStep')}</h3>
+                {order.status === 'draft' && (
+                  <div className="toolbar">
+                    <button type="button" onClick={() => props.onEditDraft(detail)} disabled={busy} data-testid="order-edit">
+                      {t('editDraft')}
+                    </button>
+                    <button type="button" className="primary" onClick={() => void confirmDraft()} disabled={busy} data-testid="order-drawer-confirm">
+                      {t('confirmDraft')}
+                    </button>
+                  </div>
+                )}
+                {byHand && next && order.approvalState !== 'rejected' && (
+                  <div className="step-form">
+                    {next === 'inspected' && (
+                      <Field label={`${t('inspectionResults')} *`} error={fieldErrors.inspectionResults} wide>
+                        <textarea name="inspectionResults" rows={2} maxLength={2000} value={inspection} onChange={(e) => setInspection(e.target.value)} data-testid="order-inspection-input" />
+                      </Field>
+                    )}
+                    <div className="step-row">
+                      <Field label={t('stepNote')} error={fieldErrors.note}>
+                        <input name="stepNote" maxLength={500} value={note} onChange={(e) => setNote(e.target.value)} data-testid="order-step-note" autoComplete="off" />
+                      </Field>
+                      <button type="button" className="primary" onClick={() => void moveOn()} disabled={busy} data-testid="order-next-step" data-to={next}>
+                        {t('moveTo', { status: label(ORDER_STATUS_LABELS[next]) })}
+                      </button>
+                    </div>
+                  </div>
+                )}
+                {(order.status === 'inspected' || order.status === 'shipped') && <p className="muted small">{t('shipHint')}</p>}
+                {cancellable && !cancelling && (
+                  <div className="toolbar">
+                    <span className="spacer" />
+                    <button type="button" className="danger" onClick={() => setCancelling(true)} disabled={busy} data-testid="order-cancel">
+                      {t('cancelOrder')}
+                    </button>
+                  </div>
+                )}
+                {cancelling && (
+                  <div className="step-row cancel-row">
+                    <Field label={`${t('cancelReason')} *`} error={fieldErrors.cancelReason ?? fieldErrors.note}>
+                      <input name="cancelReason" maxLength={500} value={cancelReason} onChange={(e) => setCancelReason(e.target.value)} autoFocus data-testid="order-cancel-reason" autoComplete="off" />
+                    </Field>
+                    <button type="button" onClick={() => setCancelling(false)}>
+                      {t('cancel')}
+                    </button>
+                    <button type="button" className="danger" onClick={() => void cancelOrder()} disabled={busy} data-testid="order-cancel-confirm">
+                      {t('cancelConfirm')}
+                    </button>
+                  </div>
+                )}
               </section>
-            </>
-          )}
-        </div>
+            )}
 
-        <div className="drawer-foot">
-          {printable && (
-            <button type="button" onClick={() => void print()} data-testid="order-print">
-              {t('print')}
-            </button>
-          )}
-          <span className="spacer" />
-          <button type="button" onClick={props.onClose}>
-            {t('close')}
-          </button>
-        </div>
+            <section className="panel form-section" data-testid="order-detail-lines">
+              <h3>{t('lines')}</h3>
+              <table className="plain order-detail-lines">
+                <thead>
+                  <tr>
+                    <th>{t('lineNo')}</th>
+                    <th>{t('productCode')}</th>
+                    <th>{t('productName')}</th>
+                    <th>{t('unit')}</th>
+                    <th className="num">{t('quantity')}</th>
+                    <th className="num">{t('unitPrice')}</th>
+                    <th className="num">{t('standardPrice')}</th>
+                    <th className="num">{t('discount')}</th>
+                    <th className="num">{t('amount')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {detail.lines.map((line) => (
+                    <tr key={line.id}>
+                      <td className="muted">{line.lineNo}</td>
+                      <td className="mono">{line.productCode}</td>
+                      <td>
+                        {line.productName}
+                        {line.spec && <span className="muted"> {line.spec}</span>}
+                      </td>
+                      <td>{line.unit}</td>
+                      <td className="num">{formatQuantity(line.quantityMilli)}</td>
+                      <td className="num">{formatFen(line.unitPriceFen)}</td>
+                      <td className="num muted">{formatFen(line.standardPriceFen)}</td>
+                      <td className={`num${line.discountPct > 0 ? ' discounted' : ''}`}>{line.discountPct > 0 ? formatBp(line.discountPct * 100) : ''}</td>
+                      <td className="num">{formatFen(line.amountFen)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+                <tfoot>
+                  <tr>
+                    <td colSpan={8} className="num">
+                      {t('totalAmount')}
+                    </td>
+                    <td className="num order-total" data-testid="order-detail-total">
+                      {formatYuan(order.totalFen)}
+                    </td>
+                  </tr>
+                  <tr>
+                    <td colSpan={8} className="num muted">
+                      {t('depositAmount')}
+                    </td>
+                    <td className="num">{formatYuan(order.depositFen)}</td>
+                  </tr>
+                  <tr>
+                    <td colSpan={8} className="num muted">
+                      {t('balanceDue')}
+                    </td>
+                    <td className="num">{formatYuan(order.totalFen - order.depositFen)}</td>
+                  </tr>
+                </tfoot>
+              </table>
+            </section>
+
+            <section className="panel form-section" data-testid="order-inspection">
+              <h3>{t('inspection')}</h3>
+              {order.inspectedAt ? (
+                <dl className="order-facts">
+                  <Fact label={t('inspectionResults')} value={order.inspectionResults} wide />
+                  <Fact label={t('inspectedAt')} value={formatTimestamp(order.inspectedAt)} />
+                </dl>
+              ) : (
+                <p className="muted">{t('notInspected')}</p>
+              )}
+            </section>
+
+            {shipping && (shipping.shipments.length > 0 || SHIPPABLE.includes(order.status)) && (
+              <Shipments shipping={shipping} order={order} canShip={canShip} t={t} onDone={(message) => void applied(null, message)} />
+            )}
+
+            {(order.status === 'delivered' || order.status === 'closed') && <Survey detail={detail} canEdit={canEdit} t={t} onSaved={(message) => void applied(null, message)} />}
+
+            <section className="panel form-section" data-testid="order-timeline">
+              <h3>{t('timeline')}</h3>
+              <ol className="timeline">
+                {detail.transitions.map((tr) => (
+                  <li key={tr.id} className="timeline-item" data-testid="timeline-item" data-to={tr.toStatus}>
+                    <span className="timeline-dot" aria-hidden="true" />
+                    <div className="timeline-main">
+                      <div>
+                        {tr.fromStatus === null ? (
+                          <strong>{t('timelineCreated')}</strong>
+                        ) : (
+                          <>
+                            <span className="muted">{label(ORDER_STATUS_LABELS[tr.fromStatus])}</span>
+                            <span className="muted"> → </span>
+                            <strong>{label(ORDER_STATUS_LABELS[tr.toStatus])}</strong>
+                          </>
+                        )}
+                      </div>
+                      {tr.note && <div className="timeline-note">{tr.note}</div>}
+                    </div>
+                    <div className="timeline-meta">
+                      <span>{tr.byName}</span>
+                      <span className="muted small">{formatTimestamp(tr.at)}</span>
+                    </div>
+                  </li>
+                ))}
+              </ol>
+            </section>
+          </>
+        )}
       </div>
-    </div>
+
+      <div className="drawer-foot">
+        {printable && (
+          <button type="button" onClick={() => void print()} data-testid="order-print">
+            {t('print')}
+          </button>
+        )}
+        <span className="spacer" />
+        <button type="button" onClick={props.onClose}>
+          {t('close')}
+        </button>
+      </div>
+    </DrawerFrame>
   );
 }
 

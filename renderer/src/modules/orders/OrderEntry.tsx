@@ -23,6 +23,7 @@ import { LookupInput } from './LookupInput';
 import { useOrderMessages, type OrderMessageKey } from './messages';
 import { blankLine, discountBp, formatBp, isBlankLine, lineFromStored, parseDateInput, parseLine, totalsOf, type LineDraft } from './orderValues';
 import { searchCustomers } from '../customers/searchCustomers';
+import { DrawerFrame } from '../../app/DrawerFrame';
 
 const PREVIEW_DELAY_MS = 300;
 
@@ -488,352 +489,349 @@ export function OrderEntry(props: {
   const required = (key: OrderField | 'customer') => `${t(key as OrderMessageKey)} *`;
 
   return (
-    <div className="overlay" onMouseDown={(e) => e.target === e.currentTarget && requestClose()}>
-      <div className="drawer order-entry" role="dialog" aria-modal="true" aria-labelledby={titleId} data-testid="order-entry">
-        <div className="drawer-head">
-          <h2 id={titleId} className="drawer-title">
-            {title}
-          </h2>
-          <span className="muted small">{t('oFieldsHint')}</span>
-          <span className="spacer" />
-          <button type="button" className="icon-button" onClick={requestClose} title={t('close')} aria-label={t('close')} data-testid="order-entry-close">
-            ×
-          </button>
-        </div>
-        <div className="drawer-body order-entry-body">
-          <div className="order-entry-main">
-            {formError && (
-              <div className="form-error" role="alert" data-testid="order-entry-error">
-                {formError}
+    <DrawerFrame
+      className="order-entry"
+      testId="order-entry"
+      hint={t('oFieldsHint')}
+      title={title}
+      closeLabel={t('close')}
+      closeTestId="order-entry-close"
+      onClose={requestClose}
+      titleId={titleId}
+    >
+      <div className="drawer-body order-entry-body">
+        <div className="order-entry-main">
+          {formError && (
+            <div className="form-error" role="alert" data-testid="order-entry-error">
+              {formError}
+            </div>
+          )}
+          <section className="panel form-section">
+            <div className="order-head-grid">
+              <Field label={required('customer')} error={errors.customerId} wide>
+                <LookupInput<Customer>
+                  inputRef={customerRef}
+                  name="customer"
+                  testId="order-customer"
+                  text={customerText}
+                  picked={customer !== null && customerText === `${customer.customerNo} ${customer.name}`}
+                  onTextChange={(text) => {
+                    setCustomerText(text);
+                    if (customer) setCustomer(null);
+                    clearError('customerId');
+                    touch();
+                  }}
+                  search={searchCustomers}
+                  keyOf={(c) => c.id}
+                  isExact={(c, text) => c.customerNo.toLowerCase() === text.toLowerCase()}
+                  renderItem={(c) => (
+                    <span className="lookup-customer">
+                      <span className="mono">{c.customerNo}</span>
+                      <span>{c.name}</span>
+                      <span className="muted small">{c.ownerName}</span>
+                    </span>
+                  )}
+                  onPick={(c, by, typedAfter) => {
+                    setCustomer(c);
+                    setCustomerText(`${c.customerNo} ${c.name}`);
+                    clearError('customerId');
+                    if (by === 'tab') return;
+                    // Typed on before the pick landed: the start of the first product code.
+                    const first = lines[0]!;
+                    const carry = typedAfter && first.productId === null ? first.code + typedAfter : '';
+                    if (carry) updateLine(first.key, { code: carry });
+                    focusCell(first.key, 'code', carry);
+                  }}
+                  onEnterPicked={() => focusCell(lines[0]!.key, 'code')}
+                  placeholder={t('customerPlaceholder')}
+                  noneText={t('customerNone')}
+                  searchingText={t('customerSearching')}
+                  invalid={Boolean(errors.customerId)}
+                  autoFocus={!props.draft}
+                  ariaLabel={t('customer')}
+                />
+              </Field>
+              <Field label={t('orderDate')} error={errors.orderDate} hint={dateHint(head.orderDate)}>
+                <input
+                  name="orderDate"
+                  value={head.orderDate}
+                  placeholder={t('datePlaceholder')}
+                  onChange={(e) => setHeadValue('orderDate', e.target.value)}
+                  onBlur={() => normalizeDate('orderDate')}
+                  aria-invalid={errors.orderDate ? true : undefined}
+                  autoComplete="off"
+                />
+              </Field>
+              <Field label={t('orderNo')} error={errors.orderNo}>
+                <input name="orderNo" value={head.orderNo} placeholder={t('orderNoPlaceholder')} maxLength={32} onChange={(e) => setHeadValue('orderNo', e.target.value)} autoComplete="off" />
+              </Field>
+            </div>
+          </section>
+
+          <section className="panel form-section order-lines-panel" data-testid="order-lines">
+            <div className="order-lines-head">
+              <h3>{t('lines')} *</h3>
+              <span className="muted small">{t('linesHint')}</span>
+            </div>
+            {errors.lines && (
+              <div className="field-error" role="alert">
+                {errors.lines}
               </div>
             )}
-            <section className="panel form-section">
-              <div className="order-head-grid">
-                <Field label={required('customer')} error={errors.customerId} wide>
-                  <LookupInput<Customer>
-                    inputRef={customerRef}
-                    name="customer"
-                    testId="order-customer"
-                    text={customerText}
-                    picked={customer !== null && customerText === `${customer.customerNo} ${customer.name}`}
-                    onTextChange={(text) => {
-                      setCustomerText(text);
-                      if (customer) setCustomer(null);
-                      clearError('customerId');
-                      touch();
-                    }}
-                    search={searchCustomers}
-                    keyOf={(c) => c.id}
-                    isExact={(c, text) => c.customerNo.toLowerCase() === text.toLowerCase()}
-                    renderItem={(c) => (
-                      <span className="lookup-customer">
-                        <span className="mono">{c.customerNo}</span>
-                        <span>{c.name}</span>
-                        <span className="muted small">{c.ownerName}</span>
-                      </span>
-                    )}
-                    onPick={(c, by, typedAfter) => {
-                      setCustomer(c);
-                      setCustomerText(`${c.customerNo} ${c.name}`);
-                      clearError('customerId');
-                      if (by === 'tab') return;
-                      // Typed on before the pick landed: the start of the first product code.
-                      const first = lines[0]!;
-                      const carry = typedAfter && first.productId === null ? first.code + typedAfter : '';
-                      if (carry) updateLine(first.key, { code: carry });
-                      focusCell(first.key, 'code', carry);
-                    }}
-                    onEnterPicked={() => focusCell(lines[0]!.key, 'code')}
-                    placeholder={t('customerPlaceholder')}
-                    noneText={t('customerNone')}
-                    searchingText={t('customerSearching')}
-                    invalid={Boolean(errors.customerId)}
-                    autoFocus={!props.draft}
-                    ariaLabel={t('customer')}
-                  />
-                </Field>
-                <Field label={t('orderDate')} error={errors.orderDate} hint={dateHint(head.orderDate)}>
-                  <input
-                    name="orderDate"
-                    value={head.orderDate}
-                    placeholder={t('datePlaceholder')}
-                    onChange={(e) => setHeadValue('orderDate', e.target.value)}
-                    onBlur={() => normalizeDate('orderDate')}
-                    aria-invalid={errors.orderDate ? true : undefined}
-                    autoComplete="off"
-                  />
-                </Field>
-                <Field label={t('orderNo')} error={errors.orderNo}>
-                  <input name="orderNo" value={head.orderNo} placeholder={t('orderNoPlaceholder')} maxLength={32} onChange={(e) => setHeadValue('orderNo', e.target.value)} autoComplete="off" />
-                </Field>
-              </div>
-            </section>
-
-            <section className="panel form-section order-lines-panel" data-testid="order-lines">
-              <div className="order-lines-head">
-                <h3>{t('lines')} *</h3>
-                <span className="muted small">{t('linesHint')}</span>
-              </div>
-              {errors.lines && (
-                <div className="field-error" role="alert">
-                  {errors.lines}
-                </div>
-              )}
-              <table className="order-lines-table">
-                <thead>
-                  <tr>
-                    <th className="col-no">{t('lineNo')}</th>
-                    <th className="col-code">{t('productCode')}</th>
-                    <th>{t('productName')}</th>
-                    <th className="col-unit">{t('unit')}</th>
-                    <th className="col-num">{t('quantity')}</th>
-                    <th className="col-num">{t('unitPrice')}</th>
-                    <th className="col-num">{t('standardPrice')}</th>
-                    <th className="col-num col-discount">{t('discount')}</th>
-                    <th className="col-num col-amount">{t('amount')}</th>
-                    <th className="col-remove" aria-label={t('removeLine')} />
-                  </tr>
-                </thead>
-                <tbody>
-                  {lines.map((line, index) => {
-                    const parsed = parseLine(line);
-                    const bp = line.productId !== null && parsed.unitPriceFen !== null ? discountBp(line.standardPriceFen, parsed.unitPriceFen) : 0;
-                    const err = (cell: Cell) => errors[cellKey(line, cell)] || (cell !== 'code' && parsed.problems[cell] ? t(parsed.problems[cell]!) : '');
-                    return (
-                      <tr key={line.key} data-testid="order-line" data-line={index + 1}>
-                        <td className="col-no muted">{index + 1}</td>
-                        <td className="col-code">
-                          <LookupInput<Product>
-                            inputRef={cellRef(line, 'code')}
-                            name={`code-${index + 1}`}
-                            testId="line-code"
-                            text={line.code}
-                            picked={line.productId !== null}
-                            onTextChange={(text) => updateLine(line.key, { code: text, productId: null, productName: '', spec: '', unit: '', standardPriceFen: 0 })}
-                            search={searchProducts}
-                            keyOf={(p) => p.id}
-                            isExact={(p, text) => p.code.toLowerCase() === text.toLowerCase()}
-                            renderItem={(p) => (
-                              <span className="lookup-product">
-                                <span className="mono">{p.code}</span>
-                                <span>
-                                  {p.name}
-                                  {p.spec && <span className="muted"> {p.spec}</span>}
-                                </span>
-                                <span className="muted small">
-                                  {formatYuan(p.standardPriceFen)}/{p.unit}
-                                </span>
+            <table className="order-lines-table">
+              <thead>
+                <tr>
+                  <th className="col-no">{t('lineNo')}</th>
+                  <th className="col-code">{t('productCode')}</th>
+                  <th>{t('productName')}</th>
+                  <th className="col-unit">{t('unit')}</th>
+                  <th className="col-num">{t('quantity')}</th>
+                  <th className="col-num">{t('unitPrice')}</th>
+                  <th className="col-num">{t('standardPrice')}</th>
+                  <th className="col-num col-discount">{t('discount')}</th>
+                  <th className="col-num col-amount">{t('amount')}</th>
+                  <th className="col-remove" aria-label={t('removeLine')} />
+                </tr>
+              </thead>
+              <tbody>
+                {lines.map((line, index) => {
+                  const parsed = parseLine(line);
+                  const bp = line.productId !== null && parsed.unitPriceFen !== null ? discountBp(line.standardPriceFen, parsed.unitPriceFen) : 0;
+                  const err = (cell: Cell) => errors[cellKey(line, cell)] || (cell !== 'code' && parsed.problems[cell] ? t(parsed.problems[cell]!) : '');
+                  return (
+                    <tr key={line.key} data-testid="order-line" data-line={index + 1}>
+                      <td className="col-no muted">{index + 1}</td>
+                      <td className="col-code">
+                        <LookupInput<Product>
+                          inputRef={cellRef(line, 'code')}
+                          name={`code-${index + 1}`}
+                          testId="line-code"
+                          text={line.code}
+                          picked={line.productId !== null}
+                          onTextChange={(text) => updateLine(line.key, { code: text, productId: null, productName: '', spec: '', unit: '', standardPriceFen: 0 })}
+                          search={searchProducts}
+                          keyOf={(p) => p.id}
+                          isExact={(p, text) => p.code.toLowerCase() === text.toLowerCase()}
+                          renderItem={(p) => (
+                            <span className="lookup-product">
+                              <span className="mono">{p.code}</span>
+                              <span>
+                                {p.name}
+                                {p.spec && <span className="muted"> {p.spec}</span>}
                               </span>
-                            )}
-                            onPick={(p, by, typedAfter) => {
-                              pickProduct(line, p, typedAfter);
-                              if (by !== 'tab') focusCell(line.key, 'quantity', carriedQuantity(typedAfter));
-                            }}
-                            onEnterPicked={() => focusCell(line.key, 'quantity')}
-                            onEnterEmpty={index === lines.length - 1 ? leaveLines : () => focusCell(lines[index + 1]!.key, 'code')}
-                            onKeyDown={(e) => onCellKeyDown(e, index, 'code')}
-                            placeholder={index === 0 ? t('productPlaceholder') : ''}
-                            noneText={t('productNone')}
-                            searchingText={t('customerSearching')}
-                            invalid={Boolean(err('code'))}
-                            ariaLabel={`${t('productCode')} ${index + 1}`}
-                          />
-                          {err('code') && <div className="cell-error">{err('code')}</div>}
-                        </td>
-                        <td className="col-name">
-                          <div className="line-name" title={line.productName}>
-                            {line.productName}
+                              <span className="muted small">
+                                {formatYuan(p.standardPriceFen)}/{p.unit}
+                              </span>
+                            </span>
+                          )}
+                          onPick={(p, by, typedAfter) => {
+                            pickProduct(line, p, typedAfter);
+                            if (by !== 'tab') focusCell(line.key, 'quantity', carriedQuantity(typedAfter));
+                          }}
+                          onEnterPicked={() => focusCell(line.key, 'quantity')}
+                          onEnterEmpty={index === lines.length - 1 ? leaveLines : () => focusCell(lines[index + 1]!.key, 'code')}
+                          onKeyDown={(e) => onCellKeyDown(e, index, 'code')}
+                          placeholder={index === 0 ? t('productPlaceholder') : ''}
+                          noneText={t('productNone')}
+                          searchingText={t('customerSearching')}
+                          invalid={Boolean(err('code'))}
+                          ariaLabel={`${t('productCode')} ${index + 1}`}
+                        />
+                        {err('code') && <div className="cell-error">{err('code')}</div>}
+                      </td>
+                      <td className="col-name">
+                        <div className="line-name" title={line.productName}>
+                          {line.productName}
+                        </div>
+                        {line.spec && (
+                          <div className="line-spec muted small" title={line.spec}>
+                            {line.spec}
                           </div>
-                          {line.spec && (
-                            <div className="line-spec muted small" title={line.spec}>
-                              {line.spec}
-                            </div>
-                          )}
-                        </td>
-                        <td className="col-unit">{line.unit}</td>
-                        <td className="col-num">
-                          <input
-                            ref={cellRef(line, 'quantity')}
-                            name={`quantity-${index + 1}`}
-                            className="input-number"
-                            inputMode="decimal"
-                            value={line.quantity}
-                            onChange={(e) => updateLine(line.key, { quantity: e.target.value })}
-                            onKeyDown={(e) => onCellKeyDown(e, index, 'quantity')}
-                            onFocus={(e) => e.target.select()}
-                            aria-label={`${t('quantity')} ${index + 1}`}
-                            aria-invalid={err('quantity') ? true : undefined}
-                            data-testid="line-quantity"
-                            autoComplete="off"
-                          />
-                          {err('quantity') && <div className="cell-error">{err('quantity')}</div>}
-                        </td>
-                        <td className="col-num">
-                          <input
-                            ref={cellRef(line, 'unitPrice')}
-                            name={`unitPrice-${index + 1}`}
-                            className="input-number"
-                            inputMode="decimal"
-                            value={line.unitPrice}
-                            onChange={(e) => updateLine(line.key, { unitPrice: e.target.value })}
-                            onKeyDown={(e) => onCellKeyDown(e, index, 'unitPrice')}
-                            onFocus={(e) => e.target.select()}
-                            aria-label={`${t('unitPrice')} ${index + 1}`}
-                            aria-invalid={err('unitPrice') ? true : undefined}
-                            data-testid="line-price"
-                            autoComplete="off"
-                          />
-                          {err('unitPrice') && <div className="cell-error">{err('unitPrice')}</div>}
-                        </td>
-                        <td className="col-num muted">{line.productId !== null ? formatFen(line.standardPriceFen) : ''}</td>
-                        <td className={`col-num col-discount${bp > 0 ? ' discounted' : ''}`} data-testid="line-discount">
-                          {bp > 0 ? formatBp(bp) : ''}
-                        </td>
-                        <td className="col-num col-amount" data-testid="line-amount">
-                          {parsed.amountFen !== null && line.productId !== null ? formatFen(parsed.amountFen) : ''}
-                        </td>
-                        <td className="col-remove">
-                          {!isBlankLine(line) && (
-                            <button type="button" className="icon-button small-icon" tabIndex={-1} title={t('removeLine')} aria-label={t('removeLine')} onClick={() => removeLine(index)}>
-                              ×
-                            </button>
-                          )}
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-                <tfoot>
-                  <tr>
-                    <td />
-                    <td colSpan={3} className="muted">
-                      {t('linesCount', { n: totals.complete })}
-                    </td>
-                    <td className="col-num">{sumQuantities(lines)}</td>
-                    <td colSpan={3} className="col-num">
-                      {t('totalLabel')}
-                    </td>
-                    <td className="col-num col-amount order-total" data-testid="order-total">
-                      {formatYuan(totals.amountFen)}
-                    </td>
-                    <td />
-                  </tr>
-                </tfoot>
-              </table>
-            </section>
+                        )}
+                      </td>
+                      <td className="col-unit">{line.unit}</td>
+                      <td className="col-num">
+                        <input
+                          ref={cellRef(line, 'quantity')}
+                          name={`quantity-${index + 1}`}
+                          className="input-number"
+                          inputMode="decimal"
+                          value={line.quantity}
+                          onChange={(e) => updateLine(line.key, { quantity: e.target.value })}
+                          onKeyDown={(e) => onCellKeyDown(e, index, 'quantity')}
+                          onFocus={(e) => e.target.select()}
+                          aria-label={`${t('quantity')} ${index + 1}`}
+                          aria-invalid={err('quantity') ? true : undefined}
+                          data-testid="line-quantity"
+                          autoComplete="off"
+                        />
+                        {err('quantity') && <div className="cell-error">{err('quantity')}</div>}
+                      </td>
+                      <td className="col-num">
+                        <input
+                          ref={cellRef(line, 'unitPrice')}
+                          name={`unitPrice-${index + 1}`}
+                          className="input-number"
+                          inputMode="decimal"
+                          value={line.unitPrice}
+                          onChange={(e) => updateLine(line.key, { unitPrice: e.target.value })}
+                          onKeyDown={(e) => onCellKeyDown(e, index, 'unitPrice')}
+                          onFocus={(e) => e.target.select()}
+                          aria-label={`${t('unitPrice')} ${index + 1}`}
+                          aria-invalid={err('unitPrice') ? true : undefined}
+                          data-testid="line-price"
+                          autoComplete="off"
+                        />
+                        {err('unitPrice') && <div className="cell-error">{err('unitPrice')}</div>}
+                      </td>
+                      <td className="col-num muted">{line.productId !== null ? formatFen(line.standardPriceFen) : ''}</td>
+                      <td className={`col-num col-discount${bp > 0 ? ' discounted' : ''}`} data-testid="line-discount">
+                        {bp > 0 ? formatBp(bp) : ''}
+                      </td>
+                      <td className="col-num col-amount" data-testid="line-amount">
+                        {parsed.amountFen !== null && line.productId !== null ? formatFen(parsed.amountFen) : ''}
+                      </td>
+                      <td className="col-remove">
+                        {!isBlankLine(line) && (
+                          <button type="button" className="icon-button small-icon" tabIndex={-1} title={t('removeLine')} aria-label={t('removeLine')} onClick={() => removeLine(index)}>
+                            ×
+                          </button>
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <td />
+                  <td colSpan={3} className="muted">
+                    {t('linesCount', { n: totals.complete })}
+                  </td>
+                  <td className="col-num">{sumQuantities(lines)}</td>
+                  <td colSpan={3} className="col-num">
+                    {t('totalLabel')}
+                  </td>
+                  <td className="col-num col-amount order-total" data-testid="order-total">
+                    {formatYuan(totals.amountFen)}
+                  </td>
+                  <td />
+                </tr>
+              </tfoot>
+            </table>
+          </section>
 
-            <section className="panel form-section">
-              <div className="order-fields-grid">
-                <Field label={required('requiredSchedule')} error={errors.requiredSchedule}>
-                  <input ref={fieldRef('requiredSchedule')} name="requiredSchedule" maxLength={200} value={head.requiredSchedule} onChange={(e) => setHeadValue('requiredSchedule', e.target.value)} aria-invalid={errors.requiredSchedule ? true : undefined} autoComplete="off" />
-                </Field>
-                <Field label={required('deliveryDate')} error={errors.deliveryDate} hint={dateHint(head.deliveryDate)}>
-                  <input
-                    ref={fieldRef('deliveryDate')}
-                    name="deliveryDate"
-                    value={head.deliveryDate}
-                    placeholder={t('datePlaceholder')}
-                    onChange={(e) => setHeadValue('deliveryDate', e.target.value)}
-                    onBlur={() => normalizeDate('deliveryDate')}
-                    aria-invalid={errors.deliveryDate ? true : undefined}
-                    autoComplete="off"
-                  />
-                </Field>
-                <Field label={required('deliveryPlace')} error={errors.deliveryPlace}>
-                  <input ref={fieldRef('deliveryPlace')} name="deliveryPlace" maxLength={200} value={head.deliveryPlace} onChange={(e) => setHeadValue('deliveryPlace', e.target.value)} aria-invalid={errors.deliveryPlace ? true : undefined} autoComplete="off" />
-                </Field>
-                <Field label={required('packaging')} error={errors.packaging}>
-                  <input ref={fieldRef('packaging')} name="packaging" maxLength={100} value={head.packaging} onChange={(e) => setHeadValue('packaging', e.target.value)} aria-invalid={errors.packaging ? true : undefined} autoComplete="off" />
-                </Field>
-                <Field label={required('shippingMethod')} error={errors.shippingMethod}>
-                  <input ref={fieldRef('shippingMethod')} name="shippingMethod" maxLength={100} value={head.shippingMethod} onChange={(e) => setHeadValue('shippingMethod', e.target.value)} aria-invalid={errors.shippingMethod ? true : undefined} autoComplete="off" />
-                </Field>
-                <Field label={t('deposit')} error={errors.depositFen}>
-                  <input name="deposit" className="input-number" inputMode="decimal" value={head.deposit} onChange={(e) => setHeadValue('deposit', e.target.value)} aria-invalid={errors.depositFen ? true : undefined} autoComplete="off" />
-                </Field>
-                <Field label={t('notes')} error={errors.notes} wide>
-                  <textarea name="notes" rows={2} maxLength={2000} value={head.notes} onChange={(e) => setHeadValue('notes', e.target.value)} />
-                </Field>
+          <section className="panel form-section">
+            <div className="order-fields-grid">
+              <Field label={required('requiredSchedule')} error={errors.requiredSchedule}>
+                <input ref={fieldRef('requiredSchedule')} name="requiredSchedule" maxLength={200} value={head.requiredSchedule} onChange={(e) => setHeadValue('requiredSchedule', e.target.value)} aria-invalid={errors.requiredSchedule ? true : undefined} autoComplete="off" />
+              </Field>
+              <Field label={required('deliveryDate')} error={errors.deliveryDate} hint={dateHint(head.deliveryDate)}>
+                <input
+                  ref={fieldRef('deliveryDate')}
+                  name="deliveryDate"
+                  value={head.deliveryDate}
+                  placeholder={t('datePlaceholder')}
+                  onChange={(e) => setHeadValue('deliveryDate', e.target.value)}
+                  onBlur={() => normalizeDate('deliveryDate')}
+                  aria-invalid={errors.deliveryDate ? true : undefined}
+                  autoComplete="off"
+                />
+              </Field>
+              <Field label={required('deliveryPlace')} error={errors.deliveryPlace}>
+                <input ref={fieldRef('deliveryPlace')} name="deliveryPlace" maxLength={200} value={head.deliveryPlace} onChange={(e) => setHeadValue('deliveryPlace', e.target.value)} aria-invalid={errors.deliveryPlace ? true : undefined} autoComplete="off" />
+              </Field>
+              <Field label={required('packaging')} error={errors.packaging}>
+                <input ref={fieldRef('packaging')} name="packaging" maxLength={100} value={head.packaging} onChange={(e) => setHeadValue('packaging', e.target.value)} aria-invalid={errors.packaging ? true : undefined} autoComplete="off" />
+              </Field>
+              <Field label={required('shippingMethod')} error={errors.shippingMethod}>
+                <input ref={fieldRef('shippingMethod')} name="shippingMethod" maxLength={100} value={head.shippingMethod} onChange={(e) => setHeadValue('shippingMethod', e.target.value)} aria-invalid={errors.shippingMethod ? true : undefined} autoComplete="off" />
+              </Field>
+              <Field label={t('deposit')} error={errors.depositFen}>
+                <input name="deposit" className="input-number" inputMode="decimal" value={head.deposit} onChange={(e) => setHeadValue('deposit', e.target.value)} aria-invalid={errors.depositFen ? true : undefined} autoComplete="off" />
+              </Field>
+              <Field label={t('notes')} error={errors.notes} wide>
+                <textarea name="notes" rows={2} maxLength={2000} value={head.notes} onChange={(e) => setHeadValue('notes', e.target.value)} />
+              </Field>
+            </div>
+            <dl className="order-sums">
+              <div>
+                <dt>{t('totalAmount')}</dt>
+                <dd data-testid="order-sum-total">{formatYuan(totals.amountFen)}</dd>
               </div>
-              <dl className="order-sums">
-                <div>
-                  <dt>{t('totalAmount')}</dt>
-                  <dd data-testid="order-sum-total">{formatYuan(totals.amountFen)}</dd>
-                </div>
-                <div>
-                  <dt>{t('depositAmount')}</dt>
-                  <dd>{formatYuan(depositFen ?? 0)}</dd>
-                </div>
-                <div>
-                  <dt>{t('balanceDue')}</dt>
-                  <dd data-testid="order-sum-due">{formatYuan(balanceDue)}</dd>
-                </div>
-              </dl>
-            </section>
-          </div>
-
-          <aside className="order-entry-aside panel" aria-live="polite" data-testid="order-checks">
-            <h3>{t('checks')}</h3>
-            <p className="muted small">{t('checksHint')}</p>
-            {customer && (
-              <dl className="order-credit">
-                <div>
-                  <dt>{t('grade')}</dt>
-                  <dd>{label(GRADE_LABELS[customer.grade])}</dd>
-                </div>
-                <div>
-                  <dt>{t('creditLimit')}</dt>
-                  <dd>{formatYuan(customer.creditLimitFen)}</dd>
-                </div>
-                <div>
-                  <dt>{t('creditDays')}</dt>
-                  <dd>{t('creditDaysValue', { n: customer.creditDays })}</dd>
-                </div>
-                <div>
-                  <dt>{t('openBalance')}</dt>
-                  <dd data-testid="order-balance">{balanceFen === null ? '…' : formatYuan(balanceFen)}</dd>
-                </div>
-              </dl>
-            )}
-            {decision ? <DecisionView decision={decision} compact /> : <p className="muted">{checking ? t('checksChecking') : t('checksIncomplete')}</p>}
-          </aside>
+              <div>
+                <dt>{t('depositAmount')}</dt>
+                <dd>{formatYuan(depositFen ?? 0)}</dd>
+              </div>
+              <div>
+                <dt>{t('balanceDue')}</dt>
+                <dd data-testid="order-sum-due">{formatYuan(balanceDue)}</dd>
+              </div>
+            </dl>
+          </section>
         </div>
 
-        <div className="drawer-foot">
-          <span className="muted small foot-total">
-            {t('totalLabel')} <strong>{formatYuan(totals.amountFen)}</strong>
-          </span>
-          <span className="spacer" />
-          <button type="button" onClick={requestClose}>
-            {t('cancel')}
-          </button>
-          <button type="button" onClick={() => void save()} disabled={busy} title={t('saveDraftHint')} data-testid="order-save">
-            {t('saveDraft')}
-          </button>
-          <button type="button" className="primary" onClick={() => void confirm()} disabled={busy} title={t('confirmHint')} data-testid="order-confirm">
-            {t('confirmOrder')}
-          </button>
-        </div>
-
-        {confirmDiscard && (
-          <div className="overlay center nested" onMouseDown={(e) => e.stopPropagation()}>
-            <div className="dialog" role="alertdialog" aria-labelledby={`${titleId}-discard`} data-testid="order-discard-dialog">
-              <h2 id={`${titleId}-discard`}>{t('discardTitle')}</h2>
-              <p>{t('discardBody')}</p>
-              <div className="toolbar">
-                <span className="spacer" />
-                <button type="button" onClick={() => setConfirmDiscard(false)} autoFocus>
-                  {t('keepEditing')}
-                </button>
-                <button type="button" className="danger" onClick={props.onClose} data-testid="order-discard">
-                  {t('discard')}
-                </button>
+        <aside className="order-entry-aside panel" aria-live="polite" data-testid="order-checks">
+          <h3>{t('checks')}</h3>
+          <p className="muted small">{t('checksHint')}</p>
+          {customer && (
+            <dl className="order-credit">
+              <div>
+                <dt>{t('grade')}</dt>
+                <dd>{label(GRADE_LABELS[customer.grade])}</dd>
               </div>
+              <div>
+                <dt>{t('creditLimit')}</dt>
+                <dd>{formatYuan(customer.creditLimitFen)}</dd>
+              </div>
+              <div>
+                <dt>{t('creditDays')}</dt>
+                <dd>{t('creditDaysValue', { n: customer.creditDays })}</dd>
+              </div>
+              <div>
+                <dt>{t('openBalance')}</dt>
+                <dd data-testid="order-balance">{balanceFen === null ? '…' : formatYuan(balanceFen)}</dd>
+              </div>
+            </dl>
+          )}
+          {decision ? <DecisionView decision={decision} compact /> : <p className="muted">{checking ? t('checksChecking') : t('checksIncomplete')}</p>}
+        </aside>
+      </div>
+
+      <div className="drawer-foot">
+        <span className="muted small foot-total">
+          {t('totalLabel')} <strong>{formatYuan(totals.amountFen)}</strong>
+        </span>
+        <span className="spacer" />
+        <button type="button" onClick={requestClose}>
+          {t('cancel')}
+        </button>
+        <button type="button" onClick={() => void save()} disabled={busy} title={t('saveDraftHint')} data-testid="order-save">
+          {t('saveDraft')}
+        </button>
+        <button type="button" className="primary" onClick={() => void confirm()} disabled={busy} title={t('confirmHint')} data-testid="order-confirm">
+          {t('confirmOrder')}
+        </button>
+      </div>
+
+      {confirmDiscard && (
+        <div className="overlay center nested" onMouseDown={(e) => e.stopPropagation()}>
+          <div className="dialog" role="alertdialog" aria-labelledby={`${titleId}-discard`} data-testid="order-discard-dialog">
+            <h2 id={`${titleId}-discard`}>{t('discardTitle')}</h2>
+            <p>{t('discardBody')}</p>
+            <div className="toolbar">
+              <span className="spacer" />
+              <button type="button" onClick={() => setConfirmDiscard(false)} autoFocus>
+                {t('keepEditing')}
+              </button>
+              <button type="button" className="danger" onClick={props.onClose} data-testid="order-discard">
+                {t('discard')}
+              </button>
             </div>
           </div>
-        )}
-      </div>
-    </div>
+        </div>
+      )}
+    </DrawerFrame>
   );
 }
 

@@ -24,6 +24,7 @@ import {
   type TextField,
   type TextValues,
 } from './productForm';
+import { DrawerFrame } from '../../app/DrawerFrame';
 
 export type ProductDrawerTarget = { mode: 'create' } | { mode: 'edit'; id: number };
 type Detail = ChannelOutput<'products.get'>;
@@ -327,145 +328,147 @@ export function ProductDrawer(props: {
   const title = creating ? t('newTitle') : product ? `${product.code} ${product.name}` : t('detailTitle');
 
   return (
-    <div className="overlay" onMouseDown={(e) => e.target === e.currentTarget && requestClose()}>
-      <div ref={rootRef} className="drawer product-drawer" role="dialog" aria-modal="true" aria-labelledby={titleId} data-testid="product-drawer">
-        <div className="drawer-head">
-          <h2 id={titleId} className="drawer-title">
-            {title}
-          </h2>
+    <DrawerFrame
+      className="product-drawer"
+      testId="product-drawer"
+      title={title}
+      headExtra={
+        <>
           {product && !product.active && <span className="badge badge-archived">{t('inactive')}</span>}
-          <span className="spacer" />
-          <button type="button" className="icon-button" onClick={requestClose} title={t('close')} aria-label={t('close')} data-testid="product-drawer-close">
-            ×
-          </button>
-        </div>
+        </>
+      }
+      closeLabel={t('close')}
+      closeTestId="product-drawer-close"
+      onClose={requestClose}
+      rootRef={rootRef}
+      titleId={titleId}
+    >
 
-        <div className="drawer-body">
-          {loadError && <div className="form-error" role="alert">{loadError}</div>}
-          {!ready && !loadError && <div className="muted">{t('loading')}</div>}
-          {ready && (
-            <>
-              {readOnly && <div className="form-notice">{t('readOnlyNotice')}</div>}
-              {product && !product.active && <div className="form-notice">{t('inactiveNotice')}</div>}
-              {formError && (
-                <div className="form-error" role="alert" data-testid="product-form-error">
-                  {formError}
-                  {stale && product && (
-                    <button type="button" className="link inline-action" onClick={() => void load(product.id)}>
-                      {t('refresh')}
+      <div className="drawer-body">
+        {loadError && <div className="form-error" role="alert">{loadError}</div>}
+        {!ready && !loadError && <div className="muted">{t('loading')}</div>}
+        {ready && (
+          <>
+            {readOnly && <div className="form-notice">{t('readOnlyNotice')}</div>}
+            {product && !product.active && <div className="form-notice">{t('inactiveNotice')}</div>}
+            {formError && (
+              <div className="form-error" role="alert" data-testid="product-form-error">
+                {formError}
+                {stale && product && (
+                  <button type="button" className="link inline-action" onClick={() => void load(product.id)}>
+                    {t('refresh')}
+                  </button>
+                )}
+              </div>
+            )}
+            <section className="panel form-section">
+              <h3>{t('groupBasic')}</h3>
+              <div className="form-grid">
+                {TEXT_FIELDS.map((key) => (
+                  <Field
+                    key={key}
+                    label={`${label(PRODUCT_FIELD_LABELS[key])}${REQUIRED.includes(key) && !readOnly ? ' *' : ''}`}
+                    error={errors[key]}
+                    hint={key === 'unit' && !readOnly ? t('unitHint') : undefined}
+                  >
+                    {textInput(key)}
+                  </Field>
+                ))}
+              </div>
+              <datalist id={unitListId}>
+                {PRODUCT_UNITS.map((unit) => (
+                  <option key={unit} value={unit} />
+                ))}
+              </datalist>
+            </section>
+
+            {creating && (
+              <section className="panel form-section" data-testid="product-first-prices">
+                <h3>{t('firstPrices')}</h3>
+                <div className="form-grid">{priceFields(errors, true)}</div>
+              </section>
+            )}
+
+            {product && detail && (
+              <section className="panel form-section" data-testid="product-prices">
+                <div className="section-head">
+                  <h3>{t('pricesInForce')}</h3>
+                  <span className="spacer" />
+                  {canEdit && !pricing && (
+                    <button type="button" onClick={() => openPricing(product)} disabled={busy} data-testid="product-change-price">
+                      {t('changePrice')}
                     </button>
                   )}
                 </div>
-              )}
-              <section className="panel form-section">
-                <h3>{t('groupBasic')}</h3>
-                <div className="form-grid">
-                  {TEXT_FIELDS.map((key) => (
-                    <Field
-                      key={key}
-                      label={`${label(PRODUCT_FIELD_LABELS[key])}${REQUIRED.includes(key) && !readOnly ? ' *' : ''}`}
-                      error={errors[key]}
-                      hint={key === 'unit' && !readOnly ? t('unitHint') : undefined}
-                    >
-                      {textInput(key)}
-                    </Field>
-                  ))}
-                </div>
-                <datalist id={unitListId}>
-                  {PRODUCT_UNITS.map((unit) => (
-                    <option key={unit} value={unit} />
-                  ))}
-                </datalist>
-              </section>
-
-              {creating && (
-                <section className="panel form-section" data-testid="product-first-prices">
-                  <h3>{t('firstPrices')}</h3>
-                  <div className="form-grid">{priceFields(errors, true)}</div>
-                </section>
-              )}
-
-              {product && detail && (
-                <section className="panel form-section" data-testid="product-prices">
-                  <div className="section-head">
-                    <h3>{t('pricesInForce')}</h3>
-                    <span className="spacer" />
-                    {canEdit && !pricing && (
-                      <button type="button" onClick={() => openPricing(product)} disabled={busy} data-testid="product-change-price">
-                        {t('changePrice')}
-                      </button>
-                    )}
-                  </div>
-                  <PricesInForce detail={detail} t={t} />
-                  {pricing && (
-                    <form className="price-change" onSubmit={(e) => void submitPrice(e)} data-testid="product-price-form" noValidate>
-                      <h4>{t('changePriceTitle')}</h4>
-                      {priceError && (
-                        <div className="form-error" role="alert" data-testid="product-price-error">
-                          {priceError}
-                        </div>
-                      )}
-                      <div className="form-grid">{priceFields(priceErrors, false)}</div>
-                      <div className="field-hint">{t('changePriceHint')}</div>
-                      <div className="toolbar">
-                        <span className="spacer" />
-                        <button type="button" onClick={() => setPricing(false)} disabled={busy}>
-                          {t('cancel')}
-                        </button>
-                        <button type="submit" className="primary" disabled={busy} data-testid="product-price-submit">
-                          {t('submitPrice')}
-                        </button>
+                <PricesInForce detail={detail} t={t} />
+                {pricing && (
+                  <form className="price-change" onSubmit={(e) => void submitPrice(e)} data-testid="product-price-form" noValidate>
+                    <h4>{t('changePriceTitle')}</h4>
+                    {priceError && (
+                      <div className="form-error" role="alert" data-testid="product-price-error">
+                        {priceError}
                       </div>
-                    </form>
-                  )}
-                </section>
-              )}
+                    )}
+                    <div className="form-grid">{priceFields(priceErrors, false)}</div>
+                    <div className="field-hint">{t('changePriceHint')}</div>
+                    <div className="toolbar">
+                      <span className="spacer" />
+                      <button type="button" onClick={() => setPricing(false)} disabled={busy}>
+                        {t('cancel')}
+                      </button>
+                      <button type="submit" className="primary" disabled={busy} data-testid="product-price-submit">
+                        {t('submitPrice')}
+                      </button>
+                    </div>
+                  </form>
+                )}
+              </section>
+            )}
 
-              {product && detail && <PriceHistory detail={detail} t={t} />}
+            {product && detail && <PriceHistory detail={detail} t={t} />}
 
-              {product && (
-                <div className="muted small">{t('timestamps', { created: formatTimestamp(product.createdAt), updated: formatTimestamp(product.updatedAt) })}</div>
-              )}
-            </>
-          )}
-        </div>
-
-        <div className="drawer-foot">
-          {product && canEdit && (
-            <button type="button" className={product.active ? 'danger' : undefined} onClick={() => void setActive(!product.active)} disabled={busy} data-testid="product-active">
-              {product.active ? t('deactivate') : t('activate')}
-            </button>
-          )}
-          <span className="spacer" />
-          <button type="button" onClick={requestClose}>
-            {readOnly ? t('close') : t('cancel')}
-          </button>
-          {!readOnly && ready && (
-            <button type="button" className="primary" onClick={save} disabled={busy} title={t('saveShortcut')} data-testid="product-save">
-              {creating ? t('create') : t('save')}
-            </button>
-          )}
-        </div>
-
-        {confirmDiscard && (
-          <div className="overlay center nested" onMouseDown={(e) => e.stopPropagation()}>
-            <div className="dialog" role="alertdialog" aria-labelledby={`${titleId}-discard`} data-testid="product-discard-dialog">
-              <h2 id={`${titleId}-discard`}>{t('discardTitle')}</h2>
-              <p>{t('discardBody')}</p>
-              <div className="toolbar">
-                <span className="spacer" />
-                <button type="button" onClick={() => setConfirmDiscard(false)} autoFocus>
-                  {t('keepEditing')}
-                </button>
-                <button type="button" className="danger" onClick={props.onClose} data-testid="product-discard">
-                  {t('discard')}
-                </button>
-              </div>
-            </div>
-          </div>
+            {product && (
+              <div className="muted small">{t('timestamps', { created: formatTimestamp(product.createdAt), updated: formatTimestamp(product.updatedAt) })}</div>
+            )}
+          </>
         )}
       </div>
-    </div>
+
+      <div className="drawer-foot">
+        {product && canEdit && (
+          <button type="button" className={product.active ? 'danger' : undefined} onClick={() => void setActive(!product.active)} disabled={busy} data-testid="product-active">
+            {product.active ? t('deactivate') : t('activate')}
+          </button>
+        )}
+        <span className="spacer" />
+        <button type="button" onClick={requestClose}>
+          {readOnly ? t('close') : t('cancel')}
+        </button>
+        {!readOnly && ready && (
+          <button type="button" className="primary" onClick={save} disabled={busy} title={t('saveShortcut')} data-testid="product-save">
+            {creating ? t('create') : t('save')}
+          </button>
+        )}
+      </div>
+
+      {confirmDiscard && (
+        <div className="overlay center nested" onMouseDown={(e) => e.stopPropagation()}>
+          <div className="dialog" role="alertdialog" aria-labelledby={`${titleId}-discard`} data-testid="product-discard-dialog">
+            <h2 id={`${titleId}-discard`}>{t('discardTitle')}</h2>
+            <p>{t('discardBody')}</p>
+            <div className="toolbar">
+              <span className="spacer" />
+              <button type="button" onClick={() => setConfirmDiscard(false)} autoFocus>
+                {t('keepEditing')}
+              </button>
+              <button type="button" className="danger" onClick={props.onClose} data-testid="product-discard">
+                {t('discard')}
+              </button>
+            </div>
+          </div>
+        </div>
+      )}
+    </DrawerFrame>
   );
 }
 

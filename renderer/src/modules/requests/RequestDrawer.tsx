@@ -1,6 +1,6 @@
 // 新建申请: pick a kind, fill its fields; the engine's findings show live beside the form (the
 // same judgement the core applies on submission); a blocked request cannot be submitted.
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { localDate } from '../../../../shared/dates';
 import { ROLE_LABELS } from '../../../../shared/domain';
 import type { Decision, KindInfo } from '../../../../shared/policy';
@@ -16,6 +16,7 @@ import { KindFields, useBuiltFields } from './KindFields';
 import { useKinds } from './kinds';
 import { useRequestMessages } from './messages';
 import { blankForm, ON_BEHALF_ROLES, type FormValue } from './values';
+import { DrawerFrame } from '../../app/DrawerFrame';
 
 const PREVIEW_DELAY_MS = 250;
 
@@ -28,7 +29,6 @@ export function RequestDrawer(props: { initialKind?: string; onClose: () => void
   const me = useSession();
   const kinds = useKinds();
   const directory = useSalesDirectory();
-  const titleId = useId();
   const rootRef = useRef<HTMLDivElement>(null);
   const submittable = useMemo(() => (kinds ?? []).filter((k) => k.submittable), [kinds]);
   const [kindName, setKindName] = useState(props.initialKind ?? '');
@@ -121,70 +121,67 @@ export function RequestDrawer(props: { initialKind?: string; onClose: () => void
   const others = directory.owners.filter((u) => u.id !== me.id && OWNER_ROLES.includes(u.role));
 
   return (
-    <div className="overlay" onMouseDown={(e) => e.target === e.currentTarget && props.onClose()}>
-      <div ref={rootRef} className="drawer request-drawer" role="dialog" aria-modal="true" aria-labelledby={titleId} data-testid="request-drawer" onKeyDown={onKeyDown}>
-        <div className="drawer-head">
-          <h2 id={titleId} className="drawer-title">
-            {t('newTitle')}
-          </h2>
-          <span className="spacer" />
-          <button type="button" className="icon-button" onClick={props.onClose} title={t('close')} aria-label={t('close')}>
-            ×
-          </button>
-        </div>
-        <div className="drawer-body request-body">
-          <div className="request-form">
-            <Field label={t('kind')}>
-              <select value={kind?.kind ?? ''} onChange={(e) => setKindName(e.target.value)} data-testid="request-kind">
-                {submittable.map((k) => (
-                  <option key={k.kind} value={k.kind}>
-                    {label(k.label)}
+    <DrawerFrame
+      className="request-drawer"
+      testId="request-drawer"
+      title={t('newTitle')}
+      closeLabel={t('close')}
+      onClose={props.onClose}
+      rootRef={rootRef}
+      onKeyDown={onKeyDown}
+    >
+      <div className="drawer-body request-body">
+        <div className="request-form">
+          <Field label={t('kind')}>
+            <select value={kind?.kind ?? ''} onChange={(e) => setKindName(e.target.value)} data-testid="request-kind">
+              {submittable.map((k) => (
+                <option key={k.kind} value={k.kind}>
+                  {label(k.label)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          {ON_BEHALF_ROLES.includes(me.role) && others.length > 0 && (
+            <Field label={t('applicant')}>
+              <select value={applicantId ?? ''} onChange={(e) => setApplicantId(e.target.value ? Number(e.target.value) : null)} data-testid="request-applicant">
+                <option value="">{me.displayName}</option>
+                {others.map((u) => (
+                  <option key={u.id} value={u.id}>
+                    {u.displayName}
                   </option>
                 ))}
               </select>
             </Field>
-            {ON_BEHALF_ROLES.includes(me.role) && others.length > 0 && (
-              <Field label={t('applicant')}>
-                <select value={applicantId ?? ''} onChange={(e) => setApplicantId(e.target.value ? Number(e.target.value) : null)} data-testid="request-applicant">
-                  <option value="">{me.displayName}</option>
-                  {others.map((u) => (
-                    <option key={u.id} value={u.id}>
-                      {u.displayName}
-                    </option>
-                  ))}
-                </select>
-              </Field>
-            )}
-            {kind && (
-              <KindFields
-                fields={kind.fields}
-                form={form}
-                onChange={(name, v) => setForm((f) => ({ ...f, [name]: v }))}
-                errors={{ ...serverErrors, ...built?.problems }}
-                testIdPrefix="request-field"
-                keyPrefix={kind.kind}
-              />
-            )}
-            <Field label={t('note')} wide>
-              <textarea name="note" rows={3} maxLength={500} value={note} placeholder={t('notePlaceholder')} onChange={(e) => setNote(e.target.value)} data-testid="request-note" />
-            </Field>
-          </div>
-          <aside className="request-preview panel" aria-live="polite" data-testid="request-preview">
-            <h3>{t('preview')}</h3>
-            <p className="muted small">{t('previewHint')}</p>
-            {decision ? <DecisionView decision={decision} /> : <p className="muted">{checking ? t('previewChecking') : t('previewIncomplete')}</p>}
-          </aside>
+          )}
+          {kind && (
+            <KindFields
+              fields={kind.fields}
+              form={form}
+              onChange={(name, v) => setForm((f) => ({ ...f, [name]: v }))}
+              errors={{ ...serverErrors, ...built?.problems }}
+              testIdPrefix="request-field"
+              keyPrefix={kind.kind}
+            />
+          )}
+          <Field label={t('note')} wide>
+            <textarea name="note" rows={3} maxLength={500} value={note} placeholder={t('notePlaceholder')} onChange={(e) => setNote(e.target.value)} data-testid="request-note" />
+          </Field>
         </div>
-        <div className="drawer-foot">
-          <span className="spacer" />
-          <button type="button" onClick={props.onClose}>
-            {t('cancel')}
-          </button>
-          <button type="button" className="primary" disabled={!canSubmit} onClick={() => void submit()} data-testid="request-submit" title="Ctrl+Enter">
-            {busy ? t('submitting') : t('submit')}
-          </button>
-        </div>
+        <aside className="request-preview panel" aria-live="polite" data-testid="request-preview">
+          <h3>{t('preview')}</h3>
+          <p className="muted small">{t('previewHint')}</p>
+          {decision ? <DecisionView decision={decision} /> : <p className="muted">{checking ? t('previewChecking') : t('previewIncomplete')}</p>}
+        </aside>
       </div>
-    </div>
+      <div className="drawer-foot">
+        <span className="spacer" />
+        <button type="button" onClick={props.onClose}>
+          {t('cancel')}
+        </button>
+        <button type="button" className="primary" disabled={!canSubmit} onClick={() => void submit()} data-testid="request-submit" title="Ctrl+Enter">
+          {busy ? t('submitting') : t('submit')}
+        </button>
+      </div>
+    </DrawerFrame>
   );
 }
