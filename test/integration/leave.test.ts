@@ -256,6 +256,23 @@ describe('approval by the direct superior', () => {
   });
 });
 
+describe('the head of the company', () => {
+  it("the only gm's own leave has nobody above him: filed, it stands approved; with a second gm, that gm approves it", async () => {
+    const { gm, manager } = await setup();
+    const own = await file(gm, { start: '2026-12-07', end: '2026-12-08', reason: '外出考察', proxyId: t.ids.director });
+    expect(own.status).toBe('approved');
+    expect((await detail(gm, own)).steps).toEqual([]);
+    expect(await manager.call('requests.inbox', {})).toEqual([]);
+
+    const deputy = await t.userWith('gm', { username: 'deputy', displayName: '副总' });
+    const second = await file(gm, { start: '2026-12-14', end: '2026-12-14', reason: '外出考察', proxyId: t.ids.director });
+    expect(second.status).toBe('pending');
+    expect((await detail(gm, second)).steps.map((s) => [s.role, s.status])).toEqual([['gm', 'pending']]);
+    expect((await deputy.call('requests.inbox', {})).map((r) => r.id)).toEqual([second.requestId]);
+    expect(await gm.call('requests.inbox', {})).toEqual([]);
+  });
+});
+
 describe('who sees what; the grid', () => {
   it('a rep his own, the supervisor his team’s, the heads all; filters by month, status, applicant, type; quick search', async () => {
     const { repA, repB, supervisor, manager, finance } = await setup();

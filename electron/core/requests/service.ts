@@ -156,6 +156,9 @@ function planSteps(db: Db | Tx, applicant: Applicant, steps: ApprovalStep[]): { 
         : holder
           ? { role: holder.role, approverId: holder.id }
           : { role: resolveRole(db, step.role, applicant.id), approverId: null };
+    // The company's only gm has nobody above him: a step only he could decide is his own, and nobody
+    // approves his own request — as the final approver (DOMAIN §1) his filing is its approval.
+    if (next.approverId === null && next.role === 'gm' && applicant.role === 'gm' && holdersOf(db, 'gm', applicant.id) === 0) continue;
     // Two steps that land on the same approver are one step; so are a step for anyone holding a role
     // (an escalated one) and a step by name for that role: the one named takes it, once.
     const same = planned.find((p) => p.role === next.role && (p.approverId === next.approverId || p.approverId === null || next.approverId === null));
