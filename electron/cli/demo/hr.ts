@@ -65,7 +65,7 @@ export function generateHr(
   const actor = (u: User): Actor => ({ id: u.id, username: u.username, displayName: u.displayName, role: u.role, managerId: u.managerId });
   const active = users.filter((u) => u.active && u.role !== 'admin');
   const byId = new Map(active.map((u) => [u.id, u]));
-  // The head of the company (no superior) neither clocks in nor asks anyone for leave.
+  // The head of the company (no superior) does not use the time clock, and files no leave forms.
   const staff = active.filter((u) => u.managerId !== null);
   const keeper = active.find((u) => u.role === 'assistant') ?? active.find((u) => u.role === 'manager');
   const gm = active.find((u) => u.role === 'gm');
