@@ -107,6 +107,7 @@ import {
   signCardDetailSchema,
   signCardSchema,
 } from './attendance';
+import { periodTargetsSchema, TARGET_EDITOR_ROLES, TARGET_FIELD_LABELS, targetPlanInputSchema, targetPlanSchema, targetsOfInputSchema, targetYearSchema } from './targets';
 import { bilingual, id, isoDate, text } from './validation';
 
 /** public: no session needed; signedIn: any active user; or the list of roles allowed. */
@@ -445,6 +446,14 @@ export const api = {
   'attendance.signCards': channel({ input: z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional(), userId: id.optional() }).strict(), output: z.array(signCardSchema), access: 'signedIn' }),
   'attendance.signCardGet': channel({ input: z.object({ id }).strict(), output: signCardDetailSchema, access: 'signedIn' }),
 
+  // —— targets (DOMAIN §9 K-TARGET): a year split into months and by region, channel, product line, rep ——
+  /** The year's plan; everyone sees the totals and the region/channel/line breakdowns, rep rows per role (repScope). */
+  'targets.get': channel({ input: z.object({ year: targetYearSchema }).strict(), output: targetPlanSchema, access: 'signedIn' }),
+  /** Saves the whole plan (version: the one the editor loaded); the parts must add up, or nothing is written. */
+  'targets.save': channel({ input: targetPlanInputSchema, output: targetPlanSchema, access: TARGET_EDITOR_ROLES }),
+  /** A month's (or, without month, the year's) target per rep, region, channel and product line. */
+  'targets.of': channel({ input: targetsOfInputSchema, output: periodTargetsSchema, access: 'signedIn' }),
+
   // —— printed forms (A4 HTML made by the core; the renderer prints it or saves a PDF) ——
   /** O-FORM: the four copies of a confirmed order. */
   'print.orderForm': channel({ input: z.object({ orderId: id }).strict(), output: printedSchema, access: 'signedIn' }),
@@ -542,6 +551,7 @@ export const FIELD_LABELS: Readonly<Record<string, Label>> = {
   ...COMPLAINT_FIELD_LABELS,
   ...LEAVE_FIELD_LABELS,
   ...ATTENDANCE_FIELD_LABELS,
+  ...TARGET_FIELD_LABELS,
   id: { zh: '编号', en: 'Id' },
   version: { zh: '版本', en: 'Version' },
   reason: { zh: '理由', en: 'Reason' },

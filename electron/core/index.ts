@@ -17,6 +17,7 @@ import { productHandlers } from './products/handlers';
 import { printHandlers } from './print/handlers';
 import { hrPrintHandlers } from './print/hrHandlers';
 import { policyHandlers } from './requests/handlers';
+import { targetHandlers } from './targets/handlers';
 import { userHandlers } from './users/handlers';
 
 export const handlers: Handlers = {
@@ -33,6 +34,7 @@ export const handlers: Handlers = {
   ...leaveHandlers,
   ...attendanceHandlers,
   ...hrPrintHandlers,
+  ...targetHandlers,
 };
 
 export interface Core {

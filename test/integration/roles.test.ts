@@ -66,6 +66,7 @@ beforeAll(async () => {
     'complaints.unreported': { from: '2026-11-01', to: '2026-11-30' },
     'attendance.record': { userId: 1, date: '2026-11-20', clockIn: '08:20', clockOut: '17:30' },
     'attendance.import': { csv: '工号,日期,上班,下班\r\nadmin,2026-11-20,08:20,17:30', commit: false },
+    'targets.save': { year: 2026, version: 0, totalFen: 1_200_000, monthsFen: Array.from({ length: 12 }, () => 100_000) },
   };
 });
 afterAll(() => t?.cleanup());

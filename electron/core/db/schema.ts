@@ -12,3 +12,4 @@ export * from '../expenses/schema';
 export * from '../complaints/schema';
 export * from '../leave/schema';
 export * from '../attendance/schema';
+export * from '../targets/schema';
