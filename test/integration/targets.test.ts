@@ -224,6 +224,17 @@ describe('who saves and who sees what', () => {
     expect(t.snapshot()).toBe(before);
   });
 
+  it('a rep who has left keeps the target the plan gave him when it is saved again; a new one cannot be given one', async () => {
+    const { manager } = await setup();
+    await manager.call('targets.save', plan());
+    await t.admin.call('users.update', { id: t.ids.repB, patch: { active: false } });
+    const again = await manager.call('targets.save', { ...plan(), version: 1 });
+    expect(again.breakdowns.rep.map((r) => r.name)).toContain('李娜');
+    const next = plan();
+    next.year = 2027;
+    await refused(next, { field: 'breakdowns.rep.1.key', texts: ['不是在职的客户经理或销售主管'] });
+  });
+
   it('the gm and the director save like the manager', async () => {
     const { gm, director } = await setup();
     await gm.call('targets.save', plan());

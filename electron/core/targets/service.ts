@@ -116,9 +116,16 @@ function invalid(issues: FieldIssue[]): AppError {
   return new AppError('VALIDATION', issues[0]!.message, issues[0]!.messageEn, issues);
 }
 
-/** Keys that are not what their dimension keys: unknown channels, people who are not reps, duplicates. */
+/**
+ * Keys that are not what their dimension keys: unknown channels, duplicates, people who are not
+ * active reps or supervisors (unless the stored plan of the year already has them: a rep who left
+ * in June keeps his first half's target when the plan is saved again).
+ */
 function keyIssues(tx: Tx, input: TargetPlanInput): FieldIssue[] {
   const issues: FieldIssue[] = [];
+  const kept = new Set(
+    tx.select({ key: targetCells.key }).from(targetCells).where(and(eq(targetCells.year, input.year), eq(targetCells.dimension, 'rep'), eq(targetCells.month, 0))).all().map((c) => c.key),
+  );
   const repKeys = input.breakdowns.rep.map((r) => r.key);
   const repIds = repKeys.filter((k) => /^[1-9]\d{0,9}$/.test(k)).map(Number);
   const reps = new Map(
@@ -139,7 +146,9 @@ function keyIssues(tx: Tx, input: TargetPlanInput): FieldIssue[] {
       }
       if (dimension === 'rep') {
         const user = reps.get(row.key);
-        if (!user || !(TARGET_REP_ROLES as readonly string[]).includes(user.role) || !user.active) {
+        // someone who has left or changed role keeps the target the stored plan already gave him
+        const current = user !== undefined && (TARGET_REP_ROLES as readonly string[]).includes(user.role) && user.active;
+        if (!user || (!current && !kept.has(row.key))) {
           issue('不是在职的客户经理或销售主管', 'is not an active sales rep or supervisor');
         }
       }
