@@ -16,6 +16,7 @@ import { StatementsPage } from '../modules/ledger/StatementsPage';
 import { OrdersPage } from '../modules/orders/OrdersPage';
 import { PoliciesPage } from '../modules/policies/PoliciesPage';
 import { ProductsPage } from '../modules/products/ProductsPage';
+import { TargetsPage } from '../modules/targets/TargetsPage';
 import { UsersPage } from '../modules/users/UsersPage';
 
 export type NavKey =
@@ -29,6 +30,7 @@ export type NavKey =
   | 'navLedger'
   | 'navStatements'
   | 'navExpenses'
+  | 'navTargets'
   | 'navProducts'
   | 'navApprovals'
   | 'navUsers'
@@ -61,6 +63,8 @@ export const ROUTES: readonly Route[] = [
   { path: 'complaints', nav: 'navComplaints', roles: MONEY_READERS, component: ComplaintsPage },
   { path: 'leave', nav: 'navLeave', roles: MONEY_READERS, component: LeavePage },
   { path: 'attendance', nav: 'navAttendance', roles: 'all', component: AttendancePage },
+  // K-TARGET: everyone in sales reads the targets (the core shows a rep only his own rep row); the heads edit.
+  { path: 'targets', nav: 'navTargets', roles: MONEY_READERS, component: TargetsPage },
   // everyone reads the price list; editing follows the core's PRICE_LIST_ROLES
   { path: 'products', nav: 'navProducts', roles: 'all', component: ProductsPage },
   { path: 'approvals', nav: 'navApprovals', roles: 'all', component: ApprovalsPage },
