@@ -144,5 +144,57 @@ describe.skipIf(!chromiumPath())('targets: a manager enters, splits and breaks d
     await page.getByTestId('targets-tab-channel').click();
     expect(await page.locator('[data-testid=targets-grid-channel] tr[data-key=direct] td[data-col=year]').textContent()).toBe('1,000,000.05');
     await e.shot('e2e-targets-3-rep');
+    await signOut(page);
+  }, 60_000);
+
+  it('a breakdown split by month is checked month by month: the months that do not add up and a row whose months miss its year are marked', async () => {
+    const { page } = e;
+    await signIn(page, 'wang', PASSWORD);
+    await page.getByTestId('nav-targets').click();
+    await page.getByTestId('targets-tab-region').click();
+    // a region nobody is in yet, typed in
+    await page.getByTestId('targets-new-key').fill('华北');
+    await page.getByTestId('targets-new-key').press('Enter');
+    const region = (key: string, col: string) => page.locator(`[data-testid=targets-grid-region] tr[data-key=${key}] td[data-col=${col}] input`);
+    await region('华北', 'year').waitFor();
+    await page.getByTestId('targets-by-month').check();
+    await type(page, region('华东', 'year'), '600000.05');
+    await type(page, region('华南', 'year'), '400000');
+    await page.getByTestId('targets-split-rows').click();
+    // each row's year split evenly, its rounding fen on the first months
+    expect(await region('华东', 'm5').inputValue()).toBe('50,000.01');
+    expect(await region('华东', 'm6').inputValue()).toBe('50,000.00');
+    expect(await region('华南', 'm4').inputValue()).toBe('33,333.34');
+    expect(await region('华南', 'm5').inputValue()).toBe('33,333.33');
+    // the total has ¥83,333.34 in months 1–9: months 1–4 get a fen too many, months 6–9 a fen too few
+    await expect.poll(() => page.getByTestId('targets-mismatch').allTextContents()).toEqual([
+      ...[1, 2, 3, 4].map((m) => expect.stringContaining(`按区域分解 ${YEAR}年${m}月：合计 ¥83,333.35，与总目标 ¥83,333.34 不符`)),
+      ...[6, 7, 8, 9].map((m) => expect.stringContaining(`按区域分解 ${YEAR}年${m}月：合计 ¥83,333.33，与总目标 ¥83,333.34 不符`)),
+    ]);
+    const flaggedSums = () => page.locator('[data-testid=targets-sum-region] td.target-flagged').evaluateAll((tds) => tds.map((td) => td.getAttribute('data-col')));
+    expect(await flaggedSums()).toEqual(['m1', 'm2', 'm3', 'm4', 'm6', 'm7', 'm8', 'm9']);
+    // 华北's months add up to more than its (empty) year: its row is named and marked
+    await type(page, region('华北', 'm10'), '0.01');
+    await expect.poll(() => page.getByTestId('targets-mismatch').allTextContents()).toContain(
+      `按区域「华北」 ${YEAR}年全年：各月合计 ¥0.01，与其全年目标 ¥0.00 不符 · by region "华北", the year ${YEAR}: its months add up to ¥0.01, not its yearly target ¥0.00`,
+    );
+    expect(await page.locator('[data-testid=targets-grid-region] tr[data-key=华北] td[data-col=year]').getAttribute('class')).toContain('target-flagged');
+    // an amount that is no amount is marked too
+    await type(page, region('华东', 'm2'), '5万');
+    await expect.poll(() => page.getByTestId('targets-invalid').textContent()).toContain('有 1 个金额格式不正确');
+    expect(await page.locator('[data-testid=targets-grid-region] tr[data-key=华东] td[data-col=m2]').getAttribute('class')).toContain('target-invalid');
+    // no sum over it is reported (February, 华东's own months): the cell itself is what is wrong
+    const fields = await page.getByTestId('targets-mismatch').evaluateAll((lis) => lis.map((li) => `${li.getAttribute('data-field')}@${li.getAttribute('data-month')}`));
+    expect(fields).not.toContain('breakdowns.region@2');
+    expect(fields).not.toContain('breakdowns.region.0.monthsFen@0');
+    expect(fields).toContain('breakdowns.region@1');
+    expect(await page.getByTestId('targets-tab-region').textContent()).toMatch(/按区域\d+/);
+    expect(await page.getByTestId('targets-save').isDisabled()).toBe(true);
+    await e.shot('e2e-targets-4-by-month');
+    // 撤销修改: back to the saved plan, nothing to save
+    await page.getByTestId('targets-reset').click();
+    await expect.poll(() => page.getByTestId('targets-check').textContent()).toBe('各项合计相符');
+    expect(await page.getByTestId('targets-by-month').isChecked()).toBe(false);
+    expect(await page.getByTestId('targets-save').isDisabled()).toBe(true);
   }, 60_000);
 });

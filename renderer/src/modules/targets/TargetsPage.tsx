@@ -402,6 +402,7 @@ export function TargetsPage() {
                 <>
                   <div>{t('mismatchesTitle')}</div>
                   <ul>
+                    {invalid.size > 0 && <li data-testid="targets-invalid">{t('invalidCells', { n: invalid.size })}</li>}
                     {checked?.mismatches.map((m, i) => (
                       <li key={i} data-testid="targets-mismatch" data-field={m.field} data-month={m.month}>
                         {m.message}
@@ -413,7 +414,6 @@ export function TargetsPage() {
                         {t('incomplete', { dim: label(TARGET_DIMENSION_LABELS[d]) })}
                       </li>
                     ))}
-                    {invalid.size > 0 && <li data-testid="targets-invalid">{t('invalidCells', { n: invalid.size })}</li>}
                   </ul>
                 </>
               )}

@@ -136,7 +136,20 @@ export function check(draft: Draft, built: Built): Check {
   const flagged = new Set<string>();
   if (!built.input) return { mismatches: [], incomplete: [], flagged };
   const names = (dimension: BreakdownDimension, key: string) => draft.breakdowns[dimension].find((r) => r.key === key)?.name ?? key;
-  const mismatches = checkPlan(built.input, names);
+  // A sum over a cell that is no amount is not worth a mismatch: the cell itself is marked.
+  const invalid = [...built.invalid];
+  const spoilt = (m: TargetMismatch): boolean => {
+    if (m.dimension === 'total') return invalid.some((c) => c.startsWith('total:'));
+    const dimension = m.dimension as BreakdownDimension;
+    const parts = m.field.split('.');
+    if (parts.length >= 3) {
+      const row = built.origin[dimension][Number(parts[2])];
+      return invalid.some((c) => c.startsWith(`${dimension}:${row}:`));
+    }
+    const column = m.month === 0 ? 'year' : `m${m.month}`;
+    return invalid.some((c) => c === `total:${column}` || (c.startsWith(`${dimension}:`) && c.endsWith(`:${column}`)));
+  };
+  const mismatches = checkPlan(built.input, names).filter((m) => !spoilt(m));
   for (const m of mismatches) {
     const month = m.month === 0 ? 'year' : `m${m.month}`;
     if (m.dimension === 'total') {
