@@ -24,6 +24,7 @@ import { layoutStorageKey, useColumnLayout } from '../../grid/columnLayout';
 import { GridTools } from '../../grid/GridTools';
 import { createSqlDatasource } from '../../grid/datasource';
 import { refocusGrid, ServerGrid } from '../../grid/ServerGrid';
+import { usePageKeys } from '../../grid/usePageKeys';
 import { useQuickSearch } from '../../grid/useQuickSearch';
 import { useErrorText, useLabel, useNumberFormat } from '../../i18n';
 import { addMonths } from '../ledger/ledgerValues';
@@ -74,22 +75,14 @@ export function ComplaintsPage() {
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (overlayOpen || document.querySelector('.overlay') || !(event.ctrlKey || event.metaKey) || event.altKey) return;
-      const key = event.key.toLowerCase();
-      if (key === 'f') {
-        event.preventDefault();
-        searchRef.current?.focus();
-        searchRef.current?.select();
-      } else if (key === 'n') {
-        event.preventDefault();
-        setCreating(true);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [overlayOpen, searchRef]);
+  usePageKeys({
+    blocked: overlayOpen,
+    onFind: () => {
+      searchRef.current?.focus();
+      searchRef.current?.select();
+    },
+    onNew: () => setCreating(true),
+  });
 
   const datasource = useMemo(
     () =>

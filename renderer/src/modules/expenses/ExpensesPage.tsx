@@ -3,7 +3,7 @@
 // 新建费用申请; and 报销单 — reimbursements, filing one, finance paying or returning it.
 // Keyboard first: Ctrl+F searches, Ctrl+N files a new request, Enter on a row opens it.
 import type { GridApi } from 'ag-grid-community';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { localMonth } from '../../../../shared/dates';
 import { EXPENSE_SEE_ALL_ROLES, type Expense, type ExpenseType } from '../../../../shared/expenses';
 import type { ColumnFilter } from '../../../../shared/grid';
@@ -14,6 +14,7 @@ import { layoutStorageKey, useColumnLayout } from '../../grid/columnLayout';
 import { GridTools } from '../../grid/GridTools';
 import { createSqlDatasource } from '../../grid/datasource';
 import { refocusGrid, ServerGrid } from '../../grid/ServerGrid';
+import { usePageKeys } from '../../grid/usePageKeys';
 import { useQuickSearch } from '../../grid/useQuickSearch';
 import { useErrorText, useLabel, useNumberFormat } from '../../i18n';
 import { useSalesDirectory } from '../customers/useSalesDirectory';
@@ -56,25 +57,17 @@ export function ExpensesPage() {
   loadErrorRef.current = (error: unknown) => toast('error', t('loadFailed', { error: errorText(error) }));
 
   // Ctrl+F: our search; Ctrl+N: a new request (not while a drawer or dialog is open, the claims' included).
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (overlayOpen || document.querySelector('.overlay') || !(event.ctrlKey || event.metaKey) || event.altKey) return;
-      const key = event.key.toLowerCase();
-      if (key === 'f') {
-        event.preventDefault();
-        setTab('requests');
-        window.setTimeout(() => {
-          searchRef.current?.focus();
-          searchRef.current?.select();
-        });
-      } else if (key === 'n') {
-        event.preventDefault();
-        setCreating({});
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [overlayOpen, searchRef]);
+  usePageKeys({
+    blocked: overlayOpen,
+    onFind: () => {
+      setTab('requests');
+      window.setTimeout(() => {
+        searchRef.current?.focus();
+        searchRef.current?.select();
+      });
+    },
+    onNew: () => setCreating({}),
+  });
 
   const datasource = useMemo(
     () =>

@@ -2,7 +2,7 @@
 // saved column layout) with the leave's drawer and 新建请假; and the team's leave calendar of a month.
 // Keyboard first: Ctrl+F searches, Ctrl+N files a new leave, Enter on a row opens it.
 import type { GridApi } from 'ag-grid-community';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { localMonth } from '../../../../shared/dates';
 import type { Leave } from '../../../../shared/leave';
 import { invoke } from '../../api/client';
@@ -12,6 +12,7 @@ import { layoutStorageKey, useColumnLayout } from '../../grid/columnLayout';
 import { GridTools } from '../../grid/GridTools';
 import { createSqlDatasource } from '../../grid/datasource';
 import { refocusGrid, ServerGrid } from '../../grid/ServerGrid';
+import { usePageKeys } from '../../grid/usePageKeys';
 import { useQuickSearch } from '../../grid/useQuickSearch';
 import { useErrorText, useLabel, useNumberFormat } from '../../i18n';
 import '../expenses/expenses.css';
@@ -51,25 +52,17 @@ export function LeavePage() {
   const loadErrorRef = useRef((error: unknown) => toast('error', t('loadFailed', { error: errorText(error) })));
   loadErrorRef.current = (error: unknown) => toast('error', t('loadFailed', { error: errorText(error) }));
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (overlayOpen || document.querySelector('.overlay') || !(event.ctrlKey || event.metaKey) || event.altKey) return;
-      const key = event.key.toLowerCase();
-      if (key === 'f') {
-        event.preventDefault();
-        setTab('list');
-        window.setTimeout(() => {
-          searchRef.current?.focus();
-          searchRef.current?.select();
-        });
-      } else if (key === 'n') {
-        event.preventDefault();
-        setCreating(true);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [overlayOpen, searchRef]);
+  usePageKeys({
+    blocked: overlayOpen,
+    onFind: () => {
+      setTab('list');
+      window.setTimeout(() => {
+        searchRef.current?.focus();
+        searchRef.current?.select();
+      });
+    },
+    onNew: () => setCreating(true),
+  });
 
   const datasource = useMemo(
     () =>
