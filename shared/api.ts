@@ -109,6 +109,36 @@ import {
 } from './attendance';
 import { periodTargetsSchema, TARGET_EDITOR_ROLES, TARGET_FIELD_LABELS, targetPlanInputSchema, targetPlanSchema, targetsOfInputSchema, targetYearSchema } from './targets';
 import { bilingual, id, isoDate, text } from './validation';
+import {
+  ACTIVITY_FIELD_LABELS,
+  activityMonthSchema,
+  lateReportSchema,
+  overdueCustomerSchema,
+  PERFORMANCE_JUDGE_ROLES,
+  visitSchema,
+  weeklyReportSchema,
+  weeklySaveSchema,
+  workLogDaySchema,
+  workLogSaveSchema,
+} from './activity';
+import {
+  deductionRecordInputSchema,
+  deductionRecordSchema,
+  gradeDecideInputSchema,
+  gradeProposalSchema,
+  PERFORMANCE_FIELD_LABELS,
+  performanceMonthSchema,
+} from './performance';
+import {
+  exportedFileSchema,
+  monthlyReportInputSchema,
+  monthlyReportSchema,
+  REPORT_ROLES,
+  reportDrillInputSchema,
+  reportDrillSchema,
+  reportExportInputSchema,
+  reportMonthSchema,
+} from './report';
 
 /** public: no session needed; signedIn: any active user; or the list of roles allowed. */
 export type Access = 'public' | 'signedIn' | readonly Role[];
@@ -454,6 +484,45 @@ export const api = {
   /** A month's (or, without month, the year's) target per rep, region, channel and product line. */
   'targets.of': channel({ input: targetsOfInputSchema, output: periodTargetsSchema, access: 'signedIn' }),
 
+  // —— work logs and visits (DOMAIN §9 W-LOG, §2 C-VISIT) ——
+  /** One person's daily log of a day (the caller's own by default; heads anyone's, a supervisor his team's). */
+  'activity.day': channel({ input: z.object({ date: isoDate, userId: id.optional() }).strict(), output: workLogDaySchema, access: 'signedIn' }),
+  /** Saves the caller's own log of a day with its visits (replacing the day's list); first save = submission (W-LOG). */
+  'activity.saveLog': channel({ input: workLogSaveSchema, output: workLogDaySchema, access: 'signedIn' }),
+  /** The visits register, SQL-paged; filter by userId, customerId, kind, month (YYYY-MM), falsified ('1'). */
+  'activity.visits': channel({ input: gridQuerySchema, output: pageOf(visitSchema), access: 'signedIn' }),
+  /** The weekly summary & plan of a week (weekOf: any day of it) with the week's figures from the logs. */
+  'activity.weekly': channel({ input: z.object({ weekOf: isoDate, userId: id.optional() }).strict(), output: weeklyReportSchema, access: 'signedIn' }),
+  'activity.saveWeekly': channel({ input: weeklySaveSchema, output: weeklyReportSchema, access: 'signedIn' }),
+  /** C-VISIT: active customers overdue for a visit as of today (the caller's scope), most overdue first. */
+  'activity.overdueCustomers': channel({ input: z.object({ ownerId: id.optional() }).strict(), output: z.array(overdueCustomerSchema), access: 'signedIn' }),
+  /** W-LOG: late and missing daily logs and weekly reports of a month (the caller's scope). */
+  'activity.lateReports': channel({ input: z.object({ month: activityMonthSchema, userId: id.optional() }).strict(), output: z.array(lateReportSchema), access: 'signedIn' }),
+
+  // —— performance (DOMAIN §9 K-SCORE, K-BONUS; W-FAKE, W-POLICY recorded) and C-GRADE (§2) ——
+  /** Each rep's score of a month with the deductions listed, beside sales, target, achievement and the bonus. */
+  'performance.month': channel({ input: z.object({ month: activityMonthSchema }).strict(), output: performanceMonthSchema, access: 'signedIn' }),
+  /** Records a W-FAKE (with the falsified visits) or W-POLICY deduction at the parameters in force on its day. */
+  'performance.recordDeduction': channel({ input: deductionRecordInputSchema, output: deductionRecordSchema, access: PERFORMANCE_JUDGE_ROLES }),
+  'performance.deductions': channel({ input: z.object({ month: activityMonthSchema }).strict(), output: z.array(deductionRecordSchema), access: 'signedIn' }),
+  /** C-GRADE: the month's proposed upgrades and downgrades with the figures behind each, and the decisions taken. */
+  'grading.proposals': channel({ input: z.object({ month: activityMonthSchema }).strict(), output: z.array(gradeProposalSchema), access: 'signedIn' }),
+  /** A manager confirms (the customer's grade changes) or rejects one proposal. */
+  'grading.decide': channel({ input: gradeDecideInputSchema, output: gradeProposalSchema, access: PERFORMANCE_JUDGE_ROLES }),
+
+  // —— the monthly report (DOMAIN §9 K-MONTHLY) ——
+  'report.monthly': channel({ input: monthlyReportInputSchema, output: monthlyReportSchema, access: REPORT_ROLES }),
+  /** The orders behind a figure of a row (or of the total). */
+  'report.drill': channel({ input: reportDrillInputSchema, output: reportDrillSchema, access: REPORT_ROLES }),
+  /** The report as an Excel workbook or a CSV file (the same numbers as on screen); audited. */
+  'report.export': channel({ input: reportExportInputSchema, output: exportedFileSchema, access: REPORT_ROLES }),
+  /** The home screen's month to date: sales against the month's target (a rep: his own; the heads: the company's). */
+  'report.monthToDate': channel({
+    input: empty,
+    output: z.object({ month: z.string(), asOf: z.string(), scope: z.enum(['company', 'team', 'own']), sales: z.int(), target: z.int(), achievement: z.number().nullable(), daysElapsed: z.int(), workingDays: z.int() }),
+    access: 'signedIn',
+  }),
+
   // —— printed forms (A4 HTML made by the core; the renderer prints it or saves a PDF) ——
   /** O-FORM: the four copies of a confirmed order. */
   'print.orderForm': channel({ input: z.object({ orderId: id }).strict(), output: printedSchema, access: 'signedIn' }),
@@ -469,6 +538,8 @@ export const api = {
   'print.leaveForm': channel({ input: z.object({ leaveId: id }).strict(), output: printedSchema, access: 'signedIn' }),
   /** The monthly attendance sheet (考勤表), A4 landscape: one person, or everyone the caller may see. */
   'print.attendanceSheet': channel({ input: attendanceMonthInputSchema, output: printedSchema, access: 'signedIn' }),
+  /** K-MONTHLY: the monthly report on A4 (company header, figures by the dimension, charts, page numbers). */
+  'print.monthlyReport': channel({ input: z.object({ month: reportMonthSchema, by: z.enum(['channel', 'region', 'rep']).default('rep') }).strict(), output: printedSchema, access: REPORT_ROLES }),
 
   // —— policy engine (DOMAIN rules), its parameters and the working calendar ——
   'policy.kinds': channel({ input: empty, output: z.array(kindInfoSchema), access: 'signedIn' }),
@@ -552,6 +623,8 @@ export const FIELD_LABELS: Readonly<Record<string, Label>> = {
   ...LEAVE_FIELD_LABELS,
   ...ATTENDANCE_FIELD_LABELS,
   ...TARGET_FIELD_LABELS,
+  ...ACTIVITY_FIELD_LABELS,
+  ...PERFORMANCE_FIELD_LABELS,
   id: { zh: '编号', en: 'Id' },
   version: { zh: '版本', en: 'Version' },
   reason: { zh: '理由', en: 'Reason' },

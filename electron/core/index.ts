@@ -4,6 +4,7 @@ import type { DispatchCall, DispatchOutcome } from './api/dispatcher';
 import { Dispatcher } from './api/dispatcher';
 import type { Handlers } from './api/context';
 import { SessionStore } from './api/sessions';
+import { activityHandlers } from './activity/handlers';
 import { attendanceHandlers } from './attendance/handlers';
 import { auditHandlers } from './audit/handlers';
 import { complaintHandlers } from './complaints/handlers';
@@ -16,6 +17,9 @@ import { orderHandlers } from './orders/handlers';
 import { productHandlers } from './products/handlers';
 import { printHandlers } from './print/handlers';
 import { hrPrintHandlers } from './print/hrHandlers';
+import { reportPrintHandlers } from './print/reportHandlers';
+import { performanceHandlers } from './performance/handlers';
+import { reportHandlers } from './report/handlers';
 import { policyHandlers } from './requests/handlers';
 import { targetHandlers } from './targets/handlers';
 import { userHandlers } from './users/handlers';
@@ -35,6 +39,10 @@ export const handlers: Handlers = {
   ...attendanceHandlers,
   ...hrPrintHandlers,
   ...targetHandlers,
+  ...activityHandlers,
+  ...performanceHandlers,
+  ...reportHandlers,
+  ...reportPrintHandlers,
 };
 
 export interface Core {

@@ -67,6 +67,12 @@ beforeAll(async () => {
     'attendance.record': { userId: 1, date: '2026-11-20', clockIn: '08:20', clockOut: '17:30' },
     'attendance.import': { csv: '工号,日期,上班,下班\r\nadmin,2026-11-20,08:20,17:30', commit: false },
     'targets.save': { year: 2026, version: 0, totalFen: 1_200_000, monthsFen: Array.from({ length: 12 }, () => 100_000) },
+    'performance.recordDeduction': { userId: 1, ruleId: 'W-POLICY', date: '2026-11-20', reason: '未执行制度' },
+    'grading.decide': { month: '2026-11', customerId: 1, decision: 'reject' },
+    'report.monthly': { month: '2026-11', by: 'rep' },
+    'report.drill': { month: '2026-11', by: 'rep', key: null },
+    'report.export': { month: '2026-11', by: 'rep', format: 'csv' },
+    'print.monthlyReport': { month: '2026-11', by: 'rep' },
   };
 });
 afterAll(() => t?.cleanup());

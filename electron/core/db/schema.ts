@@ -13,3 +13,5 @@ export * from '../complaints/schema';
 export * from '../leave/schema';
 export * from '../attendance/schema';
 export * from '../targets/schema';
+export * from '../activity/schema';
+export * from '../performance/schema';

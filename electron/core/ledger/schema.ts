@@ -74,6 +74,8 @@ export const ledgerEntries = sqliteTable(
     // Covering for balances and statements' previous balances (sum of amounts before a date, per
     // customer): read from the index alone, never the entry rows (npm run bench).
     index('ledger_customer_date_amount_idx').on(t.customerId, t.entryDate, t.amountFen),
+    // The monthly report's receivable balance per rep at a month's start, from the index alone.
+    index('ledger_rep_date_amount_idx').on(t.repId, t.entryDate, t.amountFen),
     index('ledger_order_idx').on(t.orderId),
     index('ledger_date_idx').on(t.entryDate),
     uniqueIndex('ledger_reverses_unique').on(t.reversesId),

@@ -16,6 +16,13 @@ export const PARAM_INFO: Infos = {
     ordinaryEveryDays: p('普通级客户至少每隔', 'Ordinary customers: at least every', 'days'),
     repPerWeek: p('每位客户经理每周至少拜访', 'Visits per rep per week', 'count'),
   },
+  'C-GRADE': {
+    months: p('比较最近几个月的销售额（与上年同期比）', 'Months compared (with the same months a year before)', 'count'),
+    upgradeGrowth: p('升级：订单增长率至少', 'Upgrade: order growth at least', 'share'),
+    upgradeMaxCollectionDays: p('升级：平均回款天数至多', 'Upgrade: days to collect at most', 'days'),
+    downgradeDecline: p('降级：订单下降至少', 'Downgrade: order fall at least', 'share'),
+    downgradeCollectionDays: p('降级：平均回款天数超过', 'Downgrade: days to collect above', 'days'),
+  },
   'S-MONTHLY': { minMonthlyTons: p('月结所需月用量', 'Monthly volume for monthly settlement', 'tons') },
   'S-CREDIT': {
     strategicDays: p('战略级客户账期', 'Credit days, strategic', 'days'),
@@ -77,6 +84,8 @@ export const PARAM_INFO: Infos = {
     minRevisitsPerDay: p('每工作日平均回访', 'Revisits per working day', 'count'),
     points: p('未达标扣分', 'Points when short', 'points'),
   },
+  'W-POLICY': { pointsPerCase: p('每次扣分', 'Points per case', 'points') },
+  'K-SCORE': { base: p('满分', 'Full score', 'points') },
   'K-BONUS': {
     minAchievement: p('起奖达成率', 'Achievement for any bonus', 'share'),
     baseRate: p('达到起奖线、未超目标时的奖金比例', 'Bonus rate from the threshold up to target', 'share'),

@@ -17,6 +17,11 @@ import { OrdersPage } from '../modules/orders/OrdersPage';
 import { PoliciesPage } from '../modules/policies/PoliciesPage';
 import { ProductsPage } from '../modules/products/ProductsPage';
 import { TargetsPage } from '../modules/targets/TargetsPage';
+import { ReportPage } from '../modules/report/ReportPage';
+import { ActivityPage } from '../modules/activity/ActivityPage';
+import { PerformancePage } from '../modules/performance/PerformancePage';
+import { GradingPage } from '../modules/performance/GradingPage';
+import { REPORT_ROLES } from '../../../shared/report';
 import { UsersPage } from '../modules/users/UsersPage';
 
 export type NavKey =
@@ -31,6 +36,10 @@ export type NavKey =
   | 'navStatements'
   | 'navExpenses'
   | 'navTargets'
+  | 'navReport'
+  | 'navActivity'
+  | 'navPerformance'
+  | 'navGrading'
   | 'navProducts'
   | 'navApprovals'
   | 'navUsers'
@@ -65,6 +74,14 @@ export const ROUTES: readonly Route[] = [
   { path: 'attendance', nav: 'navAttendance', roles: 'all', component: AttendancePage },
   // K-TARGET: everyone in sales reads the targets (the core shows a rep only his own rep row); the heads edit.
   { path: 'targets', nav: 'navTargets', roles: MONEY_READERS, component: TargetsPage },
+  // K-MONTHLY: the heads, supervisors, assistants and finance read every rep's figures (REPORT_ROLES).
+  { path: 'report', nav: 'navReport', roles: REPORT_ROLES, component: ReportPage },
+  // W-LOG / C-VISIT: reps and supervisors keep their logs; the heads and assistants read them.
+  { path: 'activity', nav: 'navActivity', roles: MONEY_READERS, component: ActivityPage },
+  // K-SCORE / K-BONUS: a rep sees his own score, a supervisor his team's, the heads everyone's.
+  { path: 'performance', nav: 'navPerformance', roles: MONEY_READERS, component: PerformancePage },
+  // C-GRADE: the monthly proposals; managers and above confirm.
+  { path: 'grading', nav: 'navGrading', roles: ['gm', 'director', 'manager', 'supervisor', 'assistant'], component: GradingPage },
   // everyone reads the price list; editing follows the core's PRICE_LIST_ROLES
   { path: 'products', nav: 'navProducts', roles: 'all', component: ProductsPage },
   { path: 'approvals', nav: 'navApprovals', roles: 'all', component: ApprovalsPage },

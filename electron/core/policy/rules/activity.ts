@@ -1,5 +1,6 @@
 // §9 Activity, reports and performance: late work logs (W-LOG), falsified log entries (W-FAKE),
-// the visit quota (W-VISITQ) and the tiered bonus (K-BONUS).
+// the visit quota (W-VISITQ), policies not carried out (W-POLICY), the monthly score (K-SCORE) and
+// the tiered bonus (K-BONUS).
 //
 // Semantics chosen where the domain book leaves room:
 // - W-LOG: a daily log is due by the end (24:00) of the day it covers; a weekly summary & plan is
@@ -280,10 +281,66 @@ export const bonus = defineRule({
   },
 });
 
+// ---------------------------------------------------------------------------------------------
+// W-POLICY
+
+export interface PolicyBreachRequest {
+  /** Policies not carried out because of the rep, found now. */
+  cases: number;
+}
+
+export const policyBreach = defineRule({
+  id: 'W-POLICY',
+  name: { zh: '制度执行', en: 'Policy not carried out' },
+  description: {
+    zh: '因客户经理原因未执行公司制度的，每次扣 10 分。',
+    en: 'Each policy not carried out because of the rep costs 10 points.',
+  },
+  params: z.object({ pointsPerCase: z.int().min(0).max(100).default(10) }).default({ pointsPerCase: 10 }),
+  evaluate(request: PolicyBreachRequest, _ctx, params) {
+    const pointsDeducted = request.cases * params.pointsPerCase;
+    const computed = { pointsDeducted };
+    if (request.cases === 0) return { findings: [], computed };
+    return {
+      findings: [
+        finding('W-POLICY', 'warn', {
+          zh: `因本人原因未执行制度 ${request.cases} 次，扣 ${pointsDeducted} 分`,
+          en: `${request.cases} polic${request.cases === 1 ? 'y' : 'ies'} not carried out: ${pointsDeducted} points`,
+        }, { ...computed, pointsPerCase: params.pointsPerCase }),
+      ],
+      computed,
+    };
+  },
+});
+
+// ---------------------------------------------------------------------------------------------
+// K-SCORE
+
+export interface ScoreRequest {
+  /** The month's deductions in points (W-LOG, W-FAKE, W-VISITQ, W-POLICY). */
+  deductions: number;
+}
+
+export const monthlyScore = defineRule({
+  id: 'K-SCORE',
+  name: { zh: '绩效分', en: 'Performance score' },
+  description: {
+    zh: '月度绩效分 = 100 分减去当月各项扣分（日志迟交、虚假日志、拜访量不足、制度未执行），最低 0 分。',
+    en: 'The monthly score is 100 minus the month\'s deductions (late logs, falsified entries, visit quota, policy not carried out), never below 0.',
+  },
+  params: z.object({ base: z.int().min(0).max(1_000).default(100) }).default({ base: 100 }),
+  evaluate(request: ScoreRequest, _ctx, params) {
+    const score = Math.max(0, params.base - request.deductions);
+    return { findings: [], computed: { base: params.base, score } };
+  },
+});
+
 export const rules = {
   'W-LOG': workLog,
   'W-FAKE': fakeLog,
   'W-VISITQ': visitQuota,
+  'W-POLICY': policyBreach,
+  'K-SCORE': monthlyScore,
   'K-BONUS': bonus,
 } as const;
 

@@ -257,10 +257,83 @@ export function repVisits(request: RepVisitRequest, params: z.output<typeof visi
   return { findings, computed };
 }
 
+// —— C-GRADE 分级管理: the monthly proposal ——
+
+export interface GradeProposalRequest {
+  grade: Grade;
+  /** Sales of the last `months` full months, and of the same months a year before (fen). */
+  recentSales: number;
+  priorSales: number;
+  /** Average days to collect (the collection cycle); null when there is nothing to measure. */
+  collectionDays: number | null;
+}
+
+const GRADE_UP: Record<Grade, Grade | null> = { ordinary: 'core', core: 'strategic', strategic: null };
+const GRADE_DOWN: Record<Grade, Grade | null> = { strategic: 'core', core: 'ordinary', ordinary: null };
+
+/**
+ * Semantics chosen where the domain book leaves room: order growth = sales of the last N full months
+ * ÷ the same N months a year before − 1 (undefined when those were 0: no growth signal). Up one grade
+ * when growth ≥ upgradeGrowth and the customer pays within upgradeMaxCollectionDays (or has nothing to
+ * measure yet); down one grade when sales fell by downgradeDecline or more, or it takes more than
+ * downgradeCollectionDays to pay. A downgrade signal wins. Strategic cannot go up, ordinary not down.
+ */
+export const gradeReview = defineRule({
+  id: 'C-GRADE',
+  name: { zh: '客户分级调整', en: 'Customer grading' },
+  description: {
+    zh: '每月按订单增长率（最近 3 个月销售额与上年同期比）和平均回款天数提出升降级建议：增长 ≥ 30% 且回款 ≤ 45 天的升一级；下降 ≥ 30% 或回款超过 90 天的降一级；由经理确认。',
+    en: 'Monthly, from order growth (the last 3 months against the same months a year before) and average days to collect: growth ≥ 30 % and paying within 45 days proposes one grade up; a fall of 30 % or more, or over 90 days to pay, one grade down; a manager confirms.',
+  },
+  params: z
+    .object({
+      months: z.int().min(1).max(12).default(3),
+      upgradeGrowth: z.number().min(0).max(100).default(0.3),
+      upgradeMaxCollectionDays: z.int().min(0).max(3_650).default(45),
+      downgradeDecline: z.number().min(0).max(1).default(0.3),
+      downgradeCollectionDays: z.int().min(0).max(3_650).default(90),
+    })
+    .default({ months: 3, upgradeGrowth: 0.3, upgradeMaxCollectionDays: 45, downgradeDecline: 0.3, downgradeCollectionDays: 90 }),
+  evaluate(request: GradeProposalRequest, _ctx, params) {
+    const growth = request.priorSales > 0 ? request.recentSales / request.priorSales - 1 : null;
+    const pct = (r: number) => `${Math.round(r * 1000) / 10}%`;
+    const slowPay = request.collectionDays !== null && request.collectionDays > params.downgradeCollectionDays;
+    // Compared in whole fen: recent ≤ prior × (1 − decline) ⇔ growth ≤ −decline, without float drift.
+    const fell = request.priorSales > 0 && request.recentSales * 1_000_000 <= request.priorSales * Math.round((1 - params.downgradeDecline) * 1_000_000);
+    const grew = request.priorSales > 0 && request.recentSales * 1_000_000 >= request.priorSales * Math.round((1 + params.upgradeGrowth) * 1_000_000);
+    const paysOnTime = request.collectionDays === null || request.collectionDays <= params.upgradeMaxCollectionDays;
+    const down = (slowPay || fell) && GRADE_DOWN[request.grade];
+    const up = !slowPay && !fell && grew && paysOnTime && GRADE_UP[request.grade];
+    const toGrade = down || up || null;
+    const computed = { growth, toGrade, direction: down ? 'down' : up ? 'up' : null };
+    if (!toGrade) return { findings: [], computed };
+    const from = GRADE_LABELS[request.grade];
+    const to = GRADE_LABELS[toGrade];
+    const growthText = growth === null ? { zh: '上年同期无销售', en: 'no sales a year before' } : { zh: `订单增长率 ${pct(growth)}`, en: `order growth ${pct(growth)}` };
+    const payText = request.collectionDays === null ? { zh: '暂无回款周期', en: 'no collection cycle yet' } : { zh: `平均回款 ${request.collectionDays} 天`, en: `${request.collectionDays} days to collect` };
+    const why = down
+      ? [
+          ...(fell ? [{ zh: `${growthText.zh}，下降达 ${pct(params.downgradeDecline)}`, en: `${growthText.en}, a fall of ${pct(params.downgradeDecline)} or more` }] : []),
+          ...(slowPay ? [{ zh: `${payText.zh}，超过 ${params.downgradeCollectionDays} 天`, en: `${payText.en}, over ${params.downgradeCollectionDays}` }] : []),
+        ]
+      : [{ zh: `${growthText.zh}（≥ ${pct(params.upgradeGrowth)}），${payText.zh}（≤ ${params.upgradeMaxCollectionDays} 天）`, en: `${growthText.en} (≥ ${pct(params.upgradeGrowth)}), ${payText.en} (≤ ${params.upgradeMaxCollectionDays})` }];
+    return {
+      findings: [
+        finding('C-GRADE', 'info', {
+          zh: `建议由${from.zh}${down ? '降' : '升'}为${to.zh}：${why.map((w) => w.zh).join('；')}`,
+          en: `Proposed ${down ? 'down' : 'up'} from ${from.en.toLowerCase()} to ${to.en.toLowerCase()}: ${why.map((w) => w.en).join('; ')}`,
+        }, computed),
+      ],
+      computed,
+    };
+  },
+});
+
 export const rules = {
   'C-NEW': newCustomer,
   'C-CHANGE': customerChange,
   'C-VISIT': visitFrequency,
+  'C-GRADE': gradeReview,
 } as const;
 
 // —— request kinds ——
