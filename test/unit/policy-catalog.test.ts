@@ -12,6 +12,8 @@ const ISSUE_RULES = [
   'C-NEW', 'C-CHANGE', 'C-VISIT', 'S-MONTHLY', 'S-CREDIT', 'S-BADDEBT', 'Q-PRICE', 'Q-BID', 'O-DELAY', 'E-ENTERTAIN', 'E-ADVANCE',
   'E-TRANSPORT', 'E-LODGING', 'E-PERDIEM', 'E-PROJECT', 'E-TEAM', 'E-APPROVAL', 'P-HANDLE', 'P-RESPOND', 'P-SLIP', 'P-CLOSE', 'P-MAJOR',
   'L-FORM', 'L-NOTICE', 'L-ABSENT', 'L-MONTHLY', 'A-LATE', 'A-CLOCK', 'W-LOG', 'W-VISITQ', 'K-BONUS',
+  // issue 7: the rest of §9 and C-GRADE
+  'W-FAKE', 'W-POLICY', 'K-SCORE', 'C-GRADE',
 ];
 const ISSUE_KINDS = [
   'leave', 'absenteeism', 'lateness', 'entertainment', 'travel_advance', 'transport', 'lodging', 'expense', 'complaint', 'price', 'bid',
