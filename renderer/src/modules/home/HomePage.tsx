@@ -1,22 +1,74 @@
 // 工作台: what needs the signed-in user now, in cards — complaints past a deadline in red (each opens
 // its drawer on the complaints page), the management review list of major complaints (P-MAJOR) for
-// the heads, the requests waiting for his approval, and who is on leave today. Each card loads on
-// its own: a channel that fails (or the caller may not read) leaves its card out, never the page.
+// the heads, the requests waiting for his approval, who is on leave today, the month's sales so far
+// against its target (K-MONTHLY month to date: the company's, the team's or his own) and the orders
+// at risk of late delivery (O-DELAY). Each card loads on its own: a channel that fails (or the
+// caller may not read) leaves its card out, never the page.
 import { useEffect, useState, type ReactNode } from 'react';
 import type { Complaint } from '../../../../shared/complaints';
 import { localDate, localMonth } from '../../../../shared/dates';
 import type { Role } from '../../../../shared/domain';
 import { LEAVE_STATUS_LABELS, LEAVE_TYPE_LABELS, type LeaveCalendar } from '../../../../shared/leave';
+import { formatYuan } from '../../../../shared/money';
+import { formatRatio, REPORT_ROLES } from '../../../../shared/report';
+import type { ChannelOutput } from '../../../../shared/api';
 import { invoke } from '../../api/client';
 import { useSession } from '../../app/session';
 import { useLabel } from '../../i18n';
 import { usePendingApprovalCount } from '../approvals/pending';
 import { CountdownText, SeverityBadge } from '../complaints/complaintColumns';
-import { useHomeMessages } from './messages';
+import { useHomeMessages, type HomeT } from './messages';
 import './home.css';
 
 /** Who sees the management review list. */
 const REVIEW_READERS: readonly Role[] = ['gm', 'director', 'manager'];
+/** Who may open the monthly report (REPORT_ROLES). */
+const REPORT_READERS: readonly Role[] = REPORT_ROLES;
+
+/** At most this many orders at risk of late delivery are listed; the count says how many there are. */
+const DELAY_LIST_SIZE = 8;
+
+/** The month's sales so far against its target, with a marker where the working days have got to. */
+function MonthToDate({ mtd, t }: { mtd: ChannelOutput<'report.monthToDate'>; t: HomeT }) {
+  const done = mtd.achievement === null ? 0 : Math.max(0, Math.min(1, mtd.achievement));
+  const elapsed = mtd.workingDays > 0 ? Math.min(1, mtd.daysElapsed / mtd.workingDays) : null;
+  const behind = mtd.achievement !== null && elapsed !== null && mtd.achievement < elapsed;
+  const scope = mtd.scope === 'company' ? t('mtdScopeCompany') : mtd.scope === 'team' ? t('mtdScopeTeam') : t('mtdScopeOwn');
+  return (
+    <>
+      <div className="home-mtd-figures">
+        <span className="home-mtd-sales" data-testid="home-mtd-sales">
+          {formatYuan(mtd.sales)}
+        </span>
+        <span className="muted">
+          {' / '}
+          <span data-testid="home-mtd-target">{mtd.target > 0 ? formatYuan(mtd.target) : t('mtdNoTarget')}</span>
+        </span>
+        <span className="spacer" />
+        <span className={`home-mtd-rate${behind ? ' home-mtd-behind' : ''}`} data-testid="home-mtd-achievement">
+          {formatRatio(mtd.achievement)}
+        </span>
+      </div>
+      <div
+        className="home-progress"
+        role="progressbar"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={Math.round(done * 100)}
+        aria-label={t('mtdTitle')}
+        data-testid="home-mtd-progress"
+      >
+        <div className={`home-progress-bar${behind ? ' home-progress-behind' : ''}`} style={{ width: `${done * 100}%` }} />
+        {elapsed !== null && <div className="home-progress-pace" style={{ left: `${elapsed * 100}%` }} title={t('mtdPace')} />}
+      </div>
+      <div className="home-mtd-foot muted small">
+        <span data-testid="home-mtd-days">{t('mtdDays', { n: mtd.daysElapsed, m: mtd.workingDays })}</span>
+        <span className="spacer" />
+        <span data-testid="home-mtd-scope">{t('mtdScope', { scope, month: mtd.month, asOf: mtd.asOf })}</span>
+      </div>
+    </>
+  );
+}
 
 /** A channel's answer, or null while loading; 'failed' hides the card. */
 function useLoad<T>(load: (() => Promise<T>) | null): T | null | 'failed' {
@@ -82,6 +134,19 @@ export function HomePage() {
   const review = useLoad(seesReview ? () => invoke('complaints.reviewList', {}) : null);
   const leave = useLoad<LeaveCalendar>(inSales ? () => invoke('leave.calendar', { month: localMonth(new Date()) }) : null);
   const pending = usePendingApprovalCount(me.role);
+  const mtd = useLoad(inSales ? () => invoke('report.monthToDate', {}) : null);
+  // O-DELAY: confirmed, not inspected, the delivery date near or past — the soonest first.
+  const delays = useLoad(
+    inSales
+      ? () =>
+          invoke('orders.list', {
+            startRow: 0,
+            endRow: DELAY_LIST_SIZE,
+            sort: [{ colId: 'deliveryDate', sort: 'asc' }],
+            filter: { delayRisk: { filterType: 'number', type: 'equals', filter: 1 } },
+          })
+      : null,
+  );
 
   const onLeave =
     leave && leave !== 'failed'
@@ -155,6 +220,48 @@ export function HomePage() {
               <a href="#/approvals" className="home-big-link" data-testid="home-approvals-link">
                 {t('approvalsCount', { n: pending })}
               </a>
+            )}
+          </Card>
+        )}
+
+        {mtd && mtd !== 'failed' && (
+          <Card title={t('mtdTitle')} testId="home-mtd" more={REPORT_READERS.includes(me.role) ? <a href="#/report" className="small">{t('mtdReport')}</a> : undefined}>
+            <MonthToDate mtd={mtd} t={t} />
+          </Card>
+        )}
+
+        {delays && delays !== 'failed' && (
+          <Card
+            title={t('delayTitle')}
+            tone={delays.total > 0 ? 'danger' : 'ok'}
+            testId="home-delay"
+            count={delays.total || undefined}
+            more={
+              <a href="#/orders" className="small">
+                {t('allOrders')}
+              </a>
+            }
+          >
+            {delays.rows.length === 0 ? (
+              <p className="muted">{t('delayNone')}</p>
+            ) : (
+              <ul className="home-list">
+                {delays.rows.map((o) => (
+                  <li key={o.id} className="home-item" data-testid="home-delay-order" data-order-no={o.orderNo}>
+                    <a href="#/orders" className="home-item-link">
+                      <span className="mono">{o.orderNo}</span>
+                      <span className="home-item-main">{o.customerName}</span>
+                      <span className="home-delay-date">{t('delayDate', { date: o.deliveryDate ?? '—' })}</span>
+                    </a>
+                    <div className="home-item-sub">
+                      <span>{o.repName}</span>
+                      {o.overdue && <span className="home-overdue-tag">{t('delayOverdue')}</span>}
+                      {o.customerNotifiedAt ? <span className="muted">{t('delayNotified')}</span> : <span className="home-overdue-tag">{t('delayNotNotified')}</span>}
+                    </div>
+                  </li>
+                ))}
+                {delays.total > delays.rows.length && <li className="muted small">{t('delayMore', { n: delays.total - delays.rows.length })}</li>}
+              </ul>
             )}
           </Card>
         )}
