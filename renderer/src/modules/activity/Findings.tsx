@@ -1,0 +1,44 @@
+// The policy engine's findings on a log, a week or a score: each with its rule id, in the active
+// language; a block is red, a warning amber, information blue (the .finding styles of requests).
+import type { Finding } from '../../../../shared/policy';
+import { useLang } from '../../i18n';
+
+const SEVERITY_ICON = { block: '✕', approval: '✓', warn: '!', info: 'i' } as const;
+
+export function Findings({ findings, testId = 'finding' }: { findings: readonly Finding[]; testId?: string }) {
+  const { lang } = useLang();
+  if (findings.length === 0) return null;
+  return (
+    <ul className="findings activity-findings">
+      {findings.map((f, i) => (
+        <li key={i} className={`finding finding-${f.severity}`} data-testid={testId} data-rule={f.ruleId} data-severity={f.severity}>
+          <span className="finding-icon" aria-hidden="true">
+            {SEVERITY_ICON[f.severity]}
+          </span>
+          <span className="rule-id">{f.ruleId}</span>
+          <span className="finding-text">{lang === 'zh' ? f.message : f.messageEn}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** YYYY-MM-DD plus n calendar days. */
+export function addDays(date: string, n: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The Monday of the week (Monday–Sunday) a day belongs to. */
+export function mondayOf(date: string): string {
+  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay() || 7;
+  return addDays(date, 1 - weekday);
+}
+
+const WEEKDAYS = { zh: ['日', '一', '二', '三', '四', '五', '六'], en: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] } as const;
+/** "周三" / "Wed" of a day. */
+export function weekdayText(date: string, lang: 'zh' | 'en'): string {
+  const day = WEEKDAYS[lang][new Date(`${date}T00:00:00Z`).getUTCDay()]!;
+  return lang === 'zh' ? `周${day}` : day;
+}

@@ -1,0 +1,74 @@
+// 迟交记录 (W-LOG): the daily logs and weekly reports of a month submitted late or still missing,
+// in the caller's scope: who, which, the day covered, the deadline, when submitted, days late, points.
+import { useEffect, useState } from 'react';
+import type { LateReport } from '../../../../shared/activity';
+import { formatTimestamp } from '../../../../shared/dates';
+import { invoke } from '../../api/client';
+import { useErrorText } from '../../i18n';
+import { MonthSwitcher } from './MonthSwitcher';
+import { useActivityMessages } from './messages';
+
+export function LateTab({ month, onMonth, userId }: { month: string; onMonth(month: string): void; userId: number | null }) {
+  const t = useActivityMessages();
+  const errorText = useErrorText();
+  const [rows, setRows] = useState<LateReport[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let alive = true;
+    setRows(null);
+    setError(null);
+    invoke('activity.lateReports', userId === null ? { month } : { month, userId })
+      .then((list) => alive && setRows(list))
+      .catch((e: unknown) => alive && setError(errorText(e)));
+    return () => {
+      alive = false;
+    };
+  }, [month, userId, errorText]);
+
+  return (
+    <div className="activity-late" data-testid="late-tab">
+      <div className="toolbar">
+        <MonthSwitcher month={month} onMonth={onMonth} testId="late-month" />
+        <span className="muted page-intro">{t('lateIntro')}</span>
+      </div>
+      {error && <div className="form-error">{t('loadFailed', { error })}</div>}
+      {rows === null && !error && <p className="muted">{t('loading')}</p>}
+      {rows && rows.length === 0 && (
+        <div className="panel empty-state" data-testid="late-empty">
+          <p>{t('lateNone')}</p>
+        </div>
+      )}
+      {rows && rows.length > 0 && (
+        <div className="panel panel-table">
+          <table className="plain" data-testid="late-table">
+            <thead>
+              <tr>
+                <th>{t('colPerson')}</th>
+                <th>{t('colKindReport')}</th>
+                <th>{t('colReportDate')}</th>
+                <th>{t('colDue')}</th>
+                <th>{t('colSubmitted')}</th>
+                <th className="num">{t('colDaysLate')}</th>
+                <th className="num">{t('colPoints')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={`${r.userId}-${r.kind}-${r.reportDate}`} className={r.submittedAt === null ? 'is-missing' : undefined} data-testid="late-row" data-kind={r.kind}>
+                  <td className="nowrap">{r.userName}</td>
+                  <td className="nowrap">{r.kind === 'daily' ? t('daily') : t('weekly')}</td>
+                  <td className="nowrap">{r.reportDate}</td>
+                  <td className="nowrap">{formatTimestamp(r.dueAt)}</td>
+                  <td className="nowrap">{r.submittedAt === null ? <span className="text-danger">{t('notSubmitted')}</span> : formatTimestamp(r.submittedAt)}</td>
+                  <td className="num">{r.daysLate}</td>
+                  <td className="num late-points">−{r.pointsDeducted}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}
