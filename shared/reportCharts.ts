@@ -90,10 +90,13 @@ const BASE: EChartsOption = {
   grid: { left: 8, right: 12, top: 36, bottom: 4, containLabel: true },
 };
 
+/** "金额（万元）" / "Amount (10k yuan)". */
+const axisName = (name: string, unit: string, lang: Lang) => (lang === 'zh' ? `${name}（${unit}）` : `${name} (${unit})`);
+
 function moneyAxis(unit: MoneyUnit, lang: Lang, name: Label): NonNullable<EChartsOption['yAxis']> {
   return {
     type: 'value',
-    name: `${pick(name, lang)}（${pick(unit.label, lang)}）`,
+    name: axisName(pick(name, lang), pick(unit.label, lang), lang),
     nameTextStyle: { align: 'left' },
     splitLine: { lineStyle: { type: 'dashed', color: '#ccc' } },
   };
@@ -101,7 +104,7 @@ function moneyAxis(unit: MoneyUnit, lang: Lang, name: Label): NonNullable<EChart
 
 const percentAxis = (lang: Lang, name: Label, position: 'left' | 'right' = 'left'): NonNullable<EChartsOption['yAxis']> => ({
   type: 'value',
-  name: `${pick(name, lang)}（%）`,
+  name: axisName(pick(name, lang), '%', lang),
   position,
   nameTextStyle: { align: position === 'left' ? 'left' : 'right' },
   axisLabel: { formatter: '{value}%' },
@@ -148,7 +151,7 @@ function regions(report: MonthlyReport, lang: Lang): ReportChart {
   const unit = moneyUnit(report.regions.flatMap((r) => [r.sales, r.target]));
   return {
     id: 'regions',
-    title: { zh: `${monthTitle(report.month, lang)}各区域销售额与目标`, en: `Sales and target by region, ${monthTitle(report.month, lang)}` },
+    title: { zh: `${monthTitle(report.month, 'zh')}各区域销售额与目标`, en: `Sales and target by region, ${monthTitle(report.month, 'en')}` },
     option: {
       ...BASE,
       color: [COLORS.sales, COLORS.target],

@@ -44,7 +44,7 @@ const SMALL_CHART_MM = 71;
 /** Table lines a page: each of the page's two tables shows the same rows; a long name takes two lines. */
 export const LINES_PER_PAGE = 22;
 /** The definitions fit under the tables when the last page's rows take at most this many lines. */
-const NOTES_FIT_LINES = 10;
+const NOTES_FIT_LINES = 16;
 /** The name column holds this many CJK characters a line (Latin letters count about half). */
 const NAME_CHARS_PER_LINE = 8;
 
@@ -85,7 +85,7 @@ const CSS = `
 .report table.figures tr.total td { font-weight: 700; background: #f2f2f2; border-top: 0.8pt solid #000; }
 .report .caption { font-size: 8.5pt; font-weight: 600; margin: 0 0 1mm; }
 .report .notes { font-size: 8pt; line-height: 1.45; }
-.report .notes dl { margin: 0; display: grid; grid-template-columns: 28mm 1fr; gap: 0.8mm 2mm; }
+.report .notes dl { margin: 0; display: grid; grid-template-columns: 36mm 1fr; gap: 0.8mm 2mm; }
 .report .notes dt { font-weight: 600; }
 .report .notes dd { margin: 0; }
 .report .notes.below { margin-top: 2mm; border-top: 0.4pt solid #888; padding-top: 2mm; }
