@@ -42,7 +42,9 @@ export function ReportChartView(props: { option: EChartsOption; testId: string; 
   useEffect(() => {
     if (!ready || !chart.current) return;
     try {
-      chart.current.setOption(props.option, { notMerge: true });
+      // The options carry no font (the caller's): the app's CJK font stack.
+      const fontFamily = getComputedStyle(document.documentElement).getPropertyValue('--font').trim() || 'sans-serif';
+      chart.current.setOption({ ...props.option, textStyle: { fontFamily, ...(props.option.textStyle as object | undefined) } }, { notMerge: true });
     } catch (error) {
       onError.current?.(error);
     }
