@@ -1,5 +1,6 @@
 // The policy engine's findings on a log, a week or a score: each with its rule id, in the active
 // language; a block is red, a warning amber, information blue (the .finding styles of requests).
+import { formatTimestamp } from '../../../../shared/dates';
 import type { Finding } from '../../../../shared/policy';
 import { useLang } from '../../i18n';
 
@@ -41,4 +42,14 @@ const WEEKDAYS = { zh: ['日', '一', '二', '三', '四', '五', '六'], en: ['
 export function weekdayText(date: string, lang: 'zh' | 'en'): string {
   const day = WEEKDAYS[lang][new Date(`${date}T00:00:00Z`).getUTCDay()]!;
   return lang === 'zh' ? `周${day}` : day;
+}
+
+/**
+ * "2026-03-17 10:00" of a timestamp: one written with the office offset (a log's submission, a
+ * deadline) by its own wall clock; a UTC one ("…Z") in the browser's local time.
+ */
+export function stamp(iso: string): string {
+  if (/Z$/i.test(iso)) return formatTimestamp(iso);
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
+  return m ? `${m[1]} ${m[2]}` : iso;
 }

@@ -2,9 +2,9 @@
 // in the caller's scope: who, which, the day covered, the deadline, when submitted, days late, points.
 import { useEffect, useState } from 'react';
 import type { LateReport } from '../../../../shared/activity';
-import { formatTimestamp } from '../../../../shared/dates';
 import { invoke } from '../../api/client';
 import { useErrorText } from '../../i18n';
+import { stamp } from './Findings';
 import { MonthSwitcher } from './MonthSwitcher';
 import { useActivityMessages } from './messages';
 
@@ -59,8 +59,8 @@ export function LateTab({ month, onMonth, userId }: { month: string; onMonth(mon
                   <td className="nowrap">{r.userName}</td>
                   <td className="nowrap">{r.kind === 'daily' ? t('daily') : t('weekly')}</td>
                   <td className="nowrap">{r.reportDate}</td>
-                  <td className="nowrap">{formatTimestamp(r.dueAt)}</td>
-                  <td className="nowrap">{r.submittedAt === null ? <span className="text-danger">{t('notSubmitted')}</span> : formatTimestamp(r.submittedAt)}</td>
+                  <td className="nowrap">{stamp(r.dueAt)}</td>
+                  <td className="nowrap">{r.submittedAt === null ? <span className="text-danger">{t('notSubmitted')}</span> : stamp(r.submittedAt)}</td>
                   <td className="num">{r.daysLate}</td>
                   <td className="num late-points">−{r.pointsDeducted}</td>
                 </tr>

@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { ACTIVITY_FIELD_LABELS, VISIT_KIND_LABELS, VISIT_KINDS, type VisitKind, type WorkLogDay } from '../../../../shared/activity';
 import type { Customer } from '../../../../shared/customers';
-import { formatTimestamp, localDate } from '../../../../shared/dates';
+import { localDate } from '../../../../shared/dates';
 import { ApiError, invoke } from '../../api/client';
 import { useSession } from '../../app/session';
 import { useToast } from '../../app/toast';
@@ -15,7 +15,7 @@ import { useErrorText, useLabel, useLang } from '../../i18n';
 import { searchCustomers } from '../customers/searchCustomers';
 import { LookupInput } from '../orders/LookupInput';
 import { focusNextFrom, moveOnEnter } from '../requests/KindFields';
-import { addDays, Findings, weekdayText } from './Findings';
+import { addDays, Findings, stamp, weekdayText } from './Findings';
 import { useActivityMessages } from './messages';
 import type { Person } from './people';
 
@@ -101,6 +101,17 @@ export function LogTab(props: {
   const [conflict, setConflict] = useState(false);
 
   const canEdit = day?.canEdit === true;
+  // The cell to focus once the rows have rendered (a new row, a prefilled one, a removed one's neighbour).
+  const pendingFocus = useRef<string | null>(null);
+  const focusAfterRender = (selector: string) => {
+    pendingFocus.current = selector;
+  };
+  useEffect(() => {
+    const selector = pendingFocus.current;
+    if (!selector) return;
+    pendingFocus.current = null;
+    rootRef.current?.querySelector<HTMLElement>(selector)?.focus();
+  });
 
   const fill = useCallback((d: WorkLogDay) => {
     setDay(d);
@@ -136,7 +147,7 @@ export function LogTab(props: {
     setRows((list) => [...list.filter((r) => !isBlank(r)), row]);
     setDirty(true);
     onPrefillUsed();
-    window.setTimeout(() => rootRef.current?.querySelector<HTMLElement>(`[data-row="${row.key}"] select[name=kind]`)?.focus());
+    focusAfterRender(`[data-row="${row.key}"] select[name=kind]`);
   }, [prefill, day, onPrefillUsed]);
 
   function change(key: number, patch: Partial<Row>) {
@@ -154,7 +165,7 @@ export function LogTab(props: {
     const row = blankRow();
     setRows((list) => [...list, row]);
     setDirty(true);
-    window.setTimeout(() => rootRef.current?.querySelector<HTMLElement>(`[data-row="${row.key}"] input[name=customer]`)?.focus());
+    focusAfterRender(`[data-row="${row.key}"] input[name=customer]`);
   }
 
   function removeRow(key: number) {
@@ -163,15 +174,13 @@ export function LogTab(props: {
     setDirty(true);
     // The keyboard goes to the row that took its place (or the one before).
     const neighbour = rows[index + 1] ?? rows[index - 1];
-    window.setTimeout(() => {
-      const target = neighbour && rootRef.current?.querySelector<HTMLElement>(`[data-row="${neighbour.key}"] input[name=customer]`);
-      (target ?? rootRef.current?.querySelector<HTMLElement>('[data-testid=log-add-row]'))?.focus();
-    });
+    focusAfterRender(neighbour ? `[data-row="${neighbour.key}"] input[name=customer]` : '[data-testid=log-add-row]');
   }
 
   async function save() {
     if (!day || !canEdit || saving) return;
-    const kept = rows.filter((r) => !isBlank(r));
+    // Falsified visits (W-FAKE) stay as the manager marked them: the core keeps them, they are not sent.
+    const kept = rows.filter((r) => !isBlank(r) && r.falsifiedAt === null);
     // A customer typed but not picked from the list is said at once, nothing sent.
     const local: Record<string, string> = {};
     for (const r of kept) if (r.customerId === null) local[`${r.key}.customerId`] = r.customerText.trim() ? t('pickCustomer') : t('required');
@@ -299,9 +308,9 @@ export function LogTab(props: {
         <span className="spacer" />
         {day && (
           <span className={`log-status${late ? ' is-late' : ''}`} data-testid="log-status">
-            {log ? t('submittedAt', { at: formatTimestamp(log.submittedAt) }) : t('notFiled')}
-            {log && log.updatedAt !== log.submittedAt && <span className="muted small"> · {t('updatedAt', { at: formatTimestamp(log.updatedAt) })}</span>}
-            {!log && <span className="muted small"> · {t('dueAt', { at: formatTimestamp(day.dueAt) })}</span>}
+            {log ? t('submittedAt', { at: stamp(log.submittedAt) }) : t('notFiled')}
+            {log && stamp(log.updatedAt) !== stamp(log.submittedAt) && <span className="muted small"> · {t('updatedAt', { at: stamp(log.updatedAt) })}</span>}
+            {!log && <span className="muted small"> · {t('dueAt', { at: stamp(day.dueAt) })}</span>}
             {late && <span className="log-late"> · {t('lateBy', { days: log.daysLate, points: log.pointsDeducted })}</span>}
           </span>
         )}

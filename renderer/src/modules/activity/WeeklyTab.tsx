@@ -3,11 +3,10 @@
 // (W-LOG late, C-VISIT's rep minimum). Ctrl+S saves with the version loaded.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { WeeklyReport } from '../../../../shared/activity';
-import { formatTimestamp } from '../../../../shared/dates';
 import { ApiError, invoke } from '../../api/client';
 import { useToast } from '../../app/toast';
 import { useErrorText, useLang } from '../../i18n';
-import { addDays, Findings, mondayOf } from './Findings';
+import { addDays, Findings, mondayOf, stamp } from './Findings';
 import { useActivityMessages } from './messages';
 
 export function WeeklyTab({ weekOf, onWeek, userId, today }: { weekOf: string; onWeek(date: string): void; userId: number | null; today: string }) {
@@ -101,8 +100,8 @@ export function WeeklyTab({ weekOf, onWeek, userId, today }: { weekOf: string; o
         <span className="spacer" />
         {week && (
           <span className={`log-status${late ? ' is-late' : ''}`} data-testid="weekly-status">
-            {week.submittedAt ? t('submittedAt', { at: formatTimestamp(week.submittedAt) }) : t('notFiled')}
-            <span className="muted small"> · {t('dueAt', { at: formatTimestamp(week.dueAt) })}</span>
+            {week.submittedAt ? t('submittedAt', { at: stamp(week.submittedAt) }) : t('notFiled')}
+            <span className="muted small"> · {t('dueAt', { at: stamp(week.dueAt) })}</span>
             {late && <span className="log-late"> · {t('lateBy', { days: week.daysLate, points: week.pointsDeducted })}</span>}
           </span>
         )}

@@ -3,7 +3,7 @@
 // months' sales and gross margin) and the rule's reason; a judge confirms (the grade changes) or
 // rejects one with an optional comment, and the row updates in place with who decided and when.
 import { useCallback, useEffect, useState } from 'react';
-import { formatTimestamp, localMonth } from '../../../../shared/dates';
+import { localMonth } from '../../../../shared/dates';
 import { GRADE_LABELS, type Role } from '../../../../shared/domain';
 import { formatYuan } from '../../../../shared/money';
 import { GRADE_PROPOSAL_STATUS_LABELS, type GradeProposal } from '../../../../shared/performance';
@@ -13,6 +13,7 @@ import { invoke } from '../../api/client';
 import { useSession } from '../../app/session';
 import { useToast } from '../../app/toast';
 import { useErrorText, useLabel, useLang } from '../../i18n';
+import { stamp } from '../activity/Findings';
 import { MonthSwitcher } from '../activity/MonthSwitcher';
 import '../activity/activity.css';
 import '../leave/leave.css';
@@ -121,7 +122,7 @@ export function GradingPage() {
                     </span>
                     {p.status !== 'proposed' && (
                       <div className="muted small">
-                        {t('decided', { by: p.decidedBy ?? '', at: p.decidedAt ? formatTimestamp(p.decidedAt) : '' })}
+                        {t('decided', { by: p.decidedBy ?? '', at: p.decidedAt ? stamp(p.decidedAt) : '' })}
                         {p.comment && <div>{p.comment}</div>}
                       </div>
                     )}

@@ -5,7 +5,7 @@
 // (ticking the falsified visits) and W-POLICY deductions; the recorded ones are listed below.
 // No policy number lives here: points, tiers and the flag all come from the core.
 import { useCallback, useEffect, useState } from 'react';
-import { formatTimestamp, localMonth } from '../../../../shared/dates';
+import { localMonth } from '../../../../shared/dates';
 import { formatYuan } from '../../../../shared/money';
 import { DEDUCTION_RULE_LABELS, type DeductionRecord, type PerformanceMonth, type ScoreRow } from '../../../../shared/performance';
 import { formatRatio } from '../../../../shared/report';
@@ -14,6 +14,7 @@ import { PERFORMANCE_JUDGE_ROLES } from '../../../../shared/activity';
 import { invoke } from '../../api/client';
 import { useSession } from '../../app/session';
 import { useErrorText, useLabel, useLang } from '../../i18n';
+import { stamp } from '../activity/Findings';
 import { MonthSwitcher } from '../activity/MonthSwitcher';
 import '../activity/activity.css';
 import '../leave/leave.css';
@@ -231,7 +232,7 @@ export function PerformancePage() {
                     <td className="deduction-reason-cell">{r.reason}</td>
                     <td className="nowrap">
                       {r.recordedBy}
-                      <div className="muted small">{formatTimestamp(r.recordedAt)}</div>
+                      <div className="muted small">{stamp(r.recordedAt)}</div>
                     </td>
                   </tr>
                 ))}
