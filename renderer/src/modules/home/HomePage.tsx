@@ -250,10 +250,12 @@ export function HomePage() {
                   <li key={o.id} className="home-item" data-testid="home-delay-order" data-order-no={o.orderNo}>
                     <a href="#/orders" className="home-item-link">
                       <span className="mono">{o.orderNo}</span>
-                      <span className="home-item-main">{o.customerName}</span>
-                      <span className="home-delay-date">{t('delayDate', { date: o.deliveryDate ?? '—' })}</span>
+                      <span className="home-item-main" title={o.customerName}>
+                        {o.customerName}
+                      </span>
                     </a>
                     <div className="home-item-sub">
+                      <span className="home-delay-date">{t('delayDate', { date: o.deliveryDate ?? '—' })}</span>
                       <span>{o.repName}</span>
                       {o.overdue && <span className="home-overdue-tag">{t('delayOverdue')}</span>}
                       {o.customerNotifiedAt ? <span className="muted">{t('delayNotified')}</span> : <span className="home-overdue-tag">{t('delayNotNotified')}</span>}

@@ -3,7 +3,7 @@
 // figure per group with the 合计 row (sortable; the basis of 环比, 同比 and 回款率 in tooltips), the
 // orders behind a 销售额 or 回款 figure in a drawer, the four charts (reportCharts, drawn with
 // ECharts), 打印 (the core's A4 report) and Excel / CSV export (the core's file, downloaded).
-import { useCallback, useEffect, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useState, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
 import type { Label } from '../../../../shared/domain';
 import { formatTimestamp, localMonth } from '../../../../shared/dates';
 import { formatYuan } from '../../../../shared/money';
@@ -51,7 +51,8 @@ function chartHasData(id: ReportChartId, report: MonthlyReport): boolean {
     case 'growth':
       return report.trend.some((p) => p.mom !== null || p.yoy !== null);
     case 'expenseRatio':
-      return report.trend.some((p) => p.expenseRatio !== null || p.expenses !== 0);
+      // No expenses in all twelve months: a flat line at 0 says nothing.
+      return report.trend.some((p) => p.expenses !== 0);
   }
 }
 
@@ -79,6 +80,16 @@ function Kpi(props: { id: string; title: string; value: ReactNode; sub?: ReactNo
       {props.sub !== undefined && <div className="report-kpi-sub muted">{props.sub}</div>}
     </div>
   );
+}
+
+/**
+ * A long header wraps onto two even lines (投诉处理 / 及时率) so the 17 columns fit a window; a short
+ * one (数量, 环比) never breaks. English wraps at spaces.
+ */
+function headerWidth(text: string, lang: 'zh' | 'en'): CSSProperties | undefined {
+  if (lang === 'en') return { whiteSpace: 'normal', maxWidth: 'calc(7em + 12px)' };
+  if (text.length < 5) return undefined;
+  return { whiteSpace: 'normal', maxWidth: `calc(${Math.ceil(text.length / 2)}em + 12px)` };
 }
 
 const growthTone = (v: number | null): 'good' | 'bad' | undefined => (v === null || v === 0 ? undefined : v > 0 ? 'good' : 'bad');
@@ -301,7 +312,7 @@ export function ReportPage() {
                     </th>
                     {REPORT_COLUMNS.map((c) => (
                       <th key={c.field} className="num" aria-sort={ariaSort(c.field)} scope="col" data-field={c.field}>
-                        <button type="button" className="report-sort" onClick={() => toggleSort(c.field)} title={t('sortHint')}>
+                        <button type="button" className="report-sort" style={headerWidth(label(c), lang)} onClick={() => toggleSort(c.field)} title={t('sortHint')}>
                           {label(c)}
                           {sortMark(c.field)}
                         </button>
