@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumForPdf, htmlToPdf } from '../../electron/cli/pdf';
 import { chartSvg } from '../../electron/core/print/charts';
-import { LINES_PER_PAGE, monthlyReportDocument } from '../../electron/core/print/monthlyReport';
+import { LINES_PER_PAGE, monthlyReportDocument, nameLines } from '../../electron/core/print/monthlyReport';
 import type { ChannelInput } from '../../shared/api';
 import { formatTimestamp } from '../../shared/dates';
 import type { MonthlyReport, ReportFigures } from '../../shared/report';
@@ -109,7 +109,7 @@ function fixture(n: number, names: (i: number) => string = (i) => (i === 4 ? MAR
 const sheetsOf = (html: string) => html.split('<section class="sheet report"').slice(1);
 /** How often `text` occurs in `html`. */
 const count = (html: string, text: string) => html.split(text).length - 1;
-const nameCell = (name: string) => `<td class="name">${name.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')}</td>`;
+const nameCell = (name: string) => `<td class="name" data-lines="${nameLines(name)}">${name.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')}</td>`;
 
 describe('the document from a report', () => {
   it('forty rows: KPIs, charts, two table pages (22 + 18), the definitions on a fifth page', () => {
@@ -133,7 +133,7 @@ describe('the document from a report', () => {
       return on[0]![0] + 1;
     });
     expect(pageOf).toEqual([...Array(22).fill(3), ...Array(18).fill(4)]);
-    expect(sheets.map((s) => count(s, '<td class="name">合计</td>'))).toEqual([0, 0, 0, 2, 0]);
+    expect(sheets.map((s) => count(s, '<td class="name" data-lines="1">合计</td>'))).toEqual([0, 0, 0, 2, 0]);
     expect(sheets.map((s) => count(s, '指标说明'))).toEqual([0, 0, 0, 0, 1]);
     expect(sheets[3]).toMatch(/客户经理40<\/td>[\s\S]*合计[\s\S]*客户经理40<\/td>[\s\S]*合计/);
   });
@@ -211,9 +211,11 @@ describe('the document from a report', () => {
     const sheets = sheetsOf(monthlyReportDocument(fixture(22, long), META).html);
     expect(count(sheets[2]!, nameCell('客户经理22'))).toBe(0);
     expect(count(sheets[3]!, nameCell('客户经理22'))).toBe(2);
+    // Latin words stay whole: "Alexander / Montgomery- / Smith" is three lines
+    expect(['张伟', '客户经理40', MARKUP, '华东区域大客户销', '华东区域大客户销售一部', 'Alexander Montgomery-Smith', '<b>粗体</b> & Co'].map(nameLines)).toEqual([1, 1, 1, 1, 2, 3, 2]);
     // an empty month: the 合计 row of zeros, nothing breaks
     const empty = monthlyReportDocument({ ...fixture(0), total: { ...row(3, '合计'), sales: 0 } }, META).html;
-    expect(count(empty, '<td class="name">合计</td>')).toBe(2);
+    expect(count(empty, '<td class="name" data-lines="1">合计</td>')).toBe(2);
   });
 
   it('chartSvg draws an option to an SVG of the size asked, with Chinese text in the print fonts', () => {
@@ -307,9 +309,9 @@ describe('print.monthlyReport', () => {
     expect(sheets[0]).toMatch(/目标达成率<\/div><div class="value">90.0%<\/div><div class="sub">目标 ¥100,000.00/);
     expect(sheets[0]).toMatch(/环比<\/div><div class="value">—/);
     expect(sheets[0]).toMatch(/人均销售额<\/div><div class="value">—/);
-    expect(sheets[2]).toMatch(/<td class="name">华东<\/td><td class="num">¥60,000.00<\/td><td class="num">6<\/td><td class="num">¥48,000.00<\/td><td class="num">20.0%<\/td>/);
-    expect(sheets[2]).toMatch(/<td class="name">华南<\/td><td class="num">¥30,000.00<\/td>/);
-    expect(sheets[2]).toMatch(/<td class="name">合计<\/td><td class="num">¥90,000.00<\/td>/);
+    expect(sheets[2]).toMatch(/<td class="name" data-lines="1">华东<\/td><td class="num">¥60,000.00<\/td><td class="num">6<\/td><td class="num">¥48,000.00<\/td><td class="num">20.0%<\/td>/);
+    expect(sheets[2]).toMatch(/<td class="name" data-lines="1">华南<\/td><td class="num">¥30,000.00<\/td>/);
+    expect(sheets[2]).toMatch(/<td class="name" data-lines="1">合计<\/td><td class="num">¥90,000.00<\/td>/);
     expect(sheets[1]).toContain('华东');
     expect(count(printed.html, '<svg')).toBe(4);
 
@@ -321,8 +323,8 @@ describe('print.monthlyReport', () => {
   it('by rep: the reps by name', async () => {
     const printed = await t.team.director.call('print.monthlyReport', { month: '2026-10', by: 'rep' });
     expect(printed.html).toContain('月度销售报表 · 2026年10月 · 按客户经理');
-    expect(printed.html).toMatch(/<td class="name">张伟<\/td><td class="num">¥60,000.00<\/td>/);
-    expect(printed.html).toMatch(/<td class="name">李娜<\/td><td class="num">¥30,000.00<\/td>/);
+    expect(printed.html).toMatch(/<td class="name" data-lines="1">张伟<\/td><td class="num">¥60,000.00<\/td>/);
+    expect(printed.html).toMatch(/<td class="name" data-lines="1">李娜<\/td><td class="num">¥30,000.00<\/td>/);
   });
 
   it('a rep may not print it; a month that is no month is refused naming the field; neither writes anything', async () => {
@@ -366,7 +368,8 @@ async function overflows(html: string): Promise<string[]> {
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath: chromiumForPdf()!, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
   try {
-    const page = await browser.newPage();
+    // The page as wide as A4 less its margins (186 mm), as the printer lays it out.
+    const page = await browser.newPage({ viewport: { width: Math.floor((186 * 96) / 25.4), height: 1000 } });
     await page.setContent(html, { waitUntil: 'load' });
     await page.emulateMedia({ media: 'print' });
     return await page.evaluate(() => {
@@ -377,8 +380,22 @@ async function overflows(html: string): Promise<string[]> {
         const foot = sheet.querySelector<HTMLElement>('.foot')!;
         if (body.getBoundingClientRect().top + body.scrollHeight > foot.getBoundingClientRect().top + 1) found.push(`page ${i + 1}: the body runs into the footer`);
       });
+      // the text's own box against the element's inner width (a nowrap figure overflowing shows no scrollbar in a cell)
       document.querySelectorAll<HTMLElement>('td, th, .kpi .value, .kpi .sub').forEach((el) => {
-        if (el.scrollWidth > el.clientWidth + 1) found.push(`${el.className || el.tagName}: "${el.textContent}" ${el.scrollWidth} > ${el.clientWidth}`);
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        const style = getComputedStyle(el);
+        const inner = el.getBoundingClientRect().width - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - parseFloat(style.borderLeftWidth) - parseFloat(style.borderRightWidth);
+        const text = range.getBoundingClientRect().width;
+        if (text > inner + 0.5) found.push(`${el.className || el.tagName}: "${el.textContent}" ${text.toFixed(1)} > ${inner.toFixed(1)}`);
+      });
+      // a name on more lines than the page budget counted for it
+      document.querySelectorAll<HTMLElement>('td.name').forEach((el) => {
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+        const counted = Number(el.dataset.lines);
+        if (lines > counted) found.push(`name "${el.textContent}" on ${lines} lines, counted ${counted}`);
       });
       return found;
     });

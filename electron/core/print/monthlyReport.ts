@@ -39,7 +39,7 @@ export const REPORT_NOTES: readonly { term: string; text: string }[] = [
 const PAGE_MM = 268;
 const CONTENT_WIDTH_MM = 186;
 const PX_PER_MM = 96 / 25.4;
-const MAIN_CHART_MM = 128;
+const MAIN_CHART_MM = 150;
 const SMALL_CHART_MM = 71;
 /** Table lines a page: each of the page's two tables shows the same rows; a long name takes two lines. */
 export const LINES_PER_PAGE = 22;
@@ -47,6 +47,8 @@ export const LINES_PER_PAGE = 22;
 const NOTES_FIT_LINES = 16;
 /** The name column holds this many CJK characters a line (Latin letters count about half). */
 const NAME_CHARS_PER_LINE = 8;
+/** A Latin letter or digit, in CJK characters. */
+const LATIN_WIDTH = 0.55;
 
 const NAME_HEADERS: Record<ReportDimension, string> = { channel: '渠道', region: '区域', rep: '客户经理' };
 
@@ -82,6 +84,8 @@ const CSS = `
 .report table.figures td { height: 4.4mm; }
 .report table.figures td.name { overflow-wrap: anywhere; }
 .report table.figures col.name { width: 24mm; }
+.report table.figures col.fen { width: 28mm; }
+.report table.figures col.quantity { width: 18mm; }
 .report table.figures tr.total td { font-weight: 700; background: #f2f2f2; border-top: 0.8pt solid #000; }
 .report .caption { font-size: 8.5pt; font-weight: 600; margin: 0 0 1mm; }
 .report .notes { font-size: 8pt; line-height: 1.45; }
@@ -123,11 +127,31 @@ function cell(row: ReportFigures, column: Column): string {
   }
 }
 
-/** Lines the name takes in its column (CJK characters count 1, others about half). */
+/**
+ * Lines the name takes in its column, as the browser wraps it: CJK characters break anywhere and count
+ * 1, Latin words (to a space or after a hyphen) stay whole unless longer than a line and count about
+ * half a character a letter.
+ */
 export function nameLines(name: string): number {
-  let width = 0;
-  for (const ch of name) width += /[\u0000-\u00ff]/.test(ch) ? 0.55 : 1;
-  return Math.max(1, Math.ceil(width / NAME_CHARS_PER_LINE));
+  const tokens = name.match(/[\u0000-\u00ff]+?(?:[ -]|(?=[^\u0000-\u00ff])|$)|[^\u0000-\u00ff]/g) ?? [];
+  let lines = 1;
+  let used = 0;
+  for (const token of tokens) {
+    const width = token.trimEnd().length * LATIN_WIDTH + (/[^\u0000-\u00ff]/.test(token) ? 1 - LATIN_WIDTH : 0);
+    const trailing = token.length - token.trimEnd().length;
+    if (used > 0 && used + width > NAME_CHARS_PER_LINE) {
+      lines += 1;
+      used = 0;
+    }
+    used += width;
+    while (used > NAME_CHARS_PER_LINE) {
+      // a word longer than a line breaks anywhere (overflow-wrap: anywhere)
+      lines += 1;
+      used -= NAME_CHARS_PER_LINE;
+    }
+    used += trailing * LATIN_WIDTH;
+  }
+  return lines;
 }
 
 /** The rows in pages of at most LINES_PER_PAGE lines (at least one page, for the 合计 row). */
@@ -162,7 +186,7 @@ ${box('同比', formatRatio(t.yoy), `上年同月 ${formatYuan(b.lastYearSales)}
 ${box('费效比', formatRatio(t.expenseRatio), `费用 ${formatYuan(t.expenses)}`)}
 ${box('回款', formatYuan(t.receipts), `本月应收 ${formatYuan(b.receivableDue)}`)}
 ${box('回款率', formatRatio(t.collectionRate), '回款 ÷ 本月应收')}
-${box('新增客户', `${t.newCustomers} 家`)}
+${box('新增客户', `${t.newCustomers} 家`, '首笔销售在本月（C-NEW）')}
 ${box('人均销售额', t.perCapitaSales === null ? '—' : formatYuan(t.perCapitaSales), `有目标人数 ${t.reps} 人`)}
 ${box('投诉', `${t.complaints} 件`, `已判定 ${b.complaintsJudged} 件`)}
 ${box('投诉处理及时率', formatRatio(t.complaintsOnTimeRate), `及时 ${b.complaintsOnTime} / 已判定 ${b.complaintsJudged}`)}
@@ -177,10 +201,10 @@ function chartBlock(chart: ReportChart, heightMm: number, empty: string | null =
 }
 
 function table(caption: string, by: ReportDimension, columns: Column[], rows: readonly ReportFigures[], total: ReportFigures | null): string {
-  const cols = `<colgroup><col class="name">${columns.map(() => '<col>').join('')}</colgroup>`;
+  const cols = `<colgroup><col class="name">${columns.map((c) => `<col class="${c.kind}">`).join('')}</colgroup>`;
   const head = `<thead><tr><th>${esc(NAME_HEADERS[by])}</th>${columns.map((c) => `<th>${esc(c.zh)}</th>`).join('')}</tr></thead>`;
   const line = (r: ReportFigures, cls: string) =>
-    `<tr class="${cls}" data-key="${esc(r.key)}"><td class="name">${esc(r.name)}</td>${columns.map((c) => `<td class="num">${esc(cell(r, c))}</td>`).join('')}</tr>`;
+    `<tr class="${cls}" data-key="${esc(r.key)}"><td class="name" data-lines="${nameLines(r.name)}">${esc(r.name)}</td>${columns.map((c) => `<td class="num">${esc(cell(r, c))}</td>`).join('')}</tr>`;
   const body = rows.map((r) => line(r, 'row')).join('\n') + (total ? `\n${line({ ...total, name: '合计' }, 'total')}` : '');
   return `<div class="caption">${esc(caption)}</div><table class="figures">${cols}${head}<tbody>${body}</tbody></table>`;
 }
@@ -213,8 +237,8 @@ export function monthlyReportDocument(report: MonthlyReport, meta: MonthlyReport
     const part = groups.length > 1 ? `（${i + 1}/${groups.length}）` : '';
     bodies.push(
       [
-        table(`${by}明细 · 销售与目标${part}`, report.by, FIRST, rows, total),
-        table(`${by}明细 · 费用、回款、客户与投诉${part}`, report.by, SECOND, rows, total),
+        table(`${NAME_HEADERS[report.by]}明细 · 销售与目标${part}`, report.by, FIRST, rows, total),
+        table(`${NAME_HEADERS[report.by]}明细 · 费用、回款、客户与投诉${part}`, report.by, SECOND, rows, total),
         last && notesBelow ? notes(true) : '',
       ].join('\n'),
     );
