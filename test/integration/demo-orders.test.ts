@@ -8,6 +8,11 @@ import { ORDER_STATUSES } from '../../shared/orders';
 import { generateDemo } from '../../electron/cli/demo/generate';
 import { nowOf } from '../../electron/cli/demo/orders';
 import { statementsFor } from '../../electron/core/ledger/statements';
+import { activityFigures } from '../../electron/core/activity/figures';
+import { judgeLog } from '../../electron/core/activity/judge';
+import { halfOn } from '../../electron/core/leave/service';
+import { companyCalendar } from '../../electron/core/policy/context';
+import { paramsInForce } from '../../electron/core/policy/params';
 import { testCore, type TestCore } from '../support/core';
 
 const AS_OF = '2026-11-23';
@@ -54,6 +59,9 @@ const HISTORY_TABLES = [
   'leaves',
   'attendance_records',
   'sign_cards',
+  'work_logs',
+  'visits',
+  'weekly_reports',
 ];
 
 describe('demo orders: determinism', () => {
@@ -487,5 +495,87 @@ describe('demo complaints, leave and attendance: through their services', () => 
       expect(person.fineFen).toBe(late.reduce((sum, d) => sum + d.fineFen, 0));
     }
     expect(sheet.people.some((p) => p.lateCount > 0)).toBe(true);
+  });
+});
+
+describe('demo work logs, visits and weekly reports', () => {
+  it('has three months of logs with 4–8 entries each, to customers their author may see (his own, a supervisor also his team’s), none archived', () => {
+    expect(one<{ n: number }>('SELECT COUNT(*) AS n FROM work_logs').n).toBeGreaterThan(300);
+    const sizes = all<{ n: number }>('SELECT COUNT(v.id) AS n FROM work_logs l LEFT JOIN visits v ON v.log_id = l.id GROUP BY l.id');
+    expect(sizes.every((s) => s.n >= 4 && s.n <= 8), JSON.stringify(sizes.filter((s) => s.n < 4 || s.n > 8))).toBe(true);
+    const unseen = all(
+      `SELECT v.id FROM visits v JOIN users u ON u.id = v.user_id JOIN customers c ON c.id = v.customer_id JOIN users o ON o.id = c.owner_id
+        WHERE c.archived_at IS NOT NULL OR NOT (c.owner_id = v.user_id OR (u.role = 'supervisor' AND o.manager_id = u.id))`,
+    );
+    expect(unseen).toEqual([]);
+    // A visit belongs to its author's log of its day.
+    expect(all('SELECT v.id FROM visits v JOIN work_logs l ON l.id = v.log_id WHERE l.user_id <> v.user_id OR l.log_date <> v.visit_date')).toEqual([]);
+    expect(all("SELECT u.username FROM work_logs l JOIN users u ON u.id = l.user_id WHERE u.role NOT IN ('rep', 'supervisor')")).toEqual([]);
+    expect(one<{ n: number }>("SELECT COUNT(*) AS n FROM work_logs WHERE log_date >= ?", AS_OF).n).toBe(0);
+  });
+
+  it('has no log on a whole day of approved leave, and none on a day off', () => {
+    const calendar = companyCalendar(t.core.database.db);
+    const logs = all<{ userId: number; logDate: string }>('SELECT user_id AS userId, log_date AS logDate FROM work_logs');
+    expect(logs.filter((l) => !calendar.isWorkingDay(l.logDate))).toEqual([]);
+    const approved = all<{ applicantId: number; start: string; end: string; startHalfDay: number; endHalfDay: number }>(
+      "SELECT applicant_id AS applicantId, start_date AS start, end_date AS end, start_half_day AS startHalfDay, end_half_day AS endHalfDay FROM leaves WHERE status = 'approved'",
+    );
+    const onLeave = logs.filter((l) =>
+      approved.some((a) => a.applicantId === l.userId && a.start <= l.logDate && l.logDate <= a.end && halfOn({ start: a.start, end: a.end, startHalfDay: a.startHalfDay === 1, endHalfDay: a.endHalfDay === 1 }, l.logDate) === null),
+    );
+    expect(onLeave).toEqual([]);
+  });
+
+  it('stores W-LOG’s own judgement of every log and weekly report; a few are late, a few missing, weekly reports mostly on time', async () => {
+    const db = t.core.database.db;
+    const calendar = companyCalendar(db);
+    const logs = all<{ logDate: string; submittedAt: string; daysLate: number; pointsDeducted: number }>('SELECT log_date AS logDate, submitted_at AS submittedAt, days_late AS daysLate, points_deducted AS pointsDeducted FROM work_logs');
+    const misjudged = logs.filter((l) => {
+      const judged = judgeLog(db, calendar, l.logDate, l.submittedAt, false);
+      return judged.daysLate !== l.daysLate || judged.pointsDeducted !== l.pointsDeducted;
+    });
+    expect(misjudged).toEqual([]);
+    const weeks = all<{ weekStart: string; submittedAt: string; daysLate: number }>('SELECT week_start AS weekStart, submitted_at AS submittedAt, days_late AS daysLate FROM weekly_reports');
+    expect(weeks.filter((w) => judgeLog(db, calendar, w.weekStart, w.submittedAt, true).daysLate !== w.daysLate)).toEqual([]);
+    const lateLogs = logs.filter((l) => l.daysLate > 0).length;
+    expect(lateLogs).toBeGreaterThan(0);
+    expect(lateLogs / logs.length).toBeLessThan(0.1);
+    const lateWeeks = weeks.filter((w) => w.daysLate > 0).length;
+    expect(lateWeeks).toBeGreaterThan(0);
+    expect(lateWeeks / weeks.length).toBeLessThan(0.2);
+    // The last full month's late list (manager1 reads everyone's) has late and missing daily logs.
+    const month = new Date(Date.parse(`${AS_OF.slice(0, 7)}-01T00:00:00Z`) - 86_400_000).toISOString().slice(0, 7);
+    const late = await as('manager1').call('activity.lateReports', { month });
+    expect(late.some((r) => r.kind === 'daily' && r.submittedAt === null)).toBe(true);
+    expect(late.some((r) => r.kind === 'daily' && r.submittedAt !== null)).toBe(true);
+  });
+
+  it('has reps meeting W-VISITQ’s daily averages and reps falling short, by the month’s figures', () => {
+    const db = t.core.database.db;
+    const month = new Date(Date.parse(`${AS_OF.slice(0, 7)}-01T00:00:00Z`) - 86_400_000).toISOString().slice(0, 7);
+    const reps = all<{ id: number }>("SELECT id FROM users WHERE role = 'rep'").map((r) => r.id);
+    const quota = paramsInForce(db, 'W-VISITQ', `${month}-01`);
+    const figures = [...activityFigures(db, reps, month, now()).values()];
+    const meets = figures.filter((f) => f.visits.new >= quota.minNewPerDay * f.workingDays && f.visits.revisit >= quota.minRevisitsPerDay * f.workingDays);
+    expect(meets.length).toBeGreaterThan(0);
+    expect(meets.length).toBeLessThan(figures.length);
+  });
+
+  it("counts a week's visits in its weekly report as the logs have them (through activity.weekly)", async () => {
+    const manager = as('manager1');
+    const reports = all<{ userId: number; weekStart: string }>('SELECT user_id AS userId, week_start AS weekStart FROM weekly_reports ORDER BY week_start DESC, user_id LIMIT 40');
+    expect(reports.length).toBe(40);
+    for (const r of reports) {
+      const week = await manager.call('activity.weekly', { weekOf: r.weekStart, userId: r.userId });
+      const counts = all<{ kind: string; n: number }>(
+        "SELECT kind, COUNT(*) AS n FROM visits WHERE user_id = ? AND visit_date BETWEEN ? AND date(?, '+6 days') AND falsified_at IS NULL GROUP BY kind",
+        r.userId, r.weekStart, r.weekStart,
+      );
+      expect(week.visits).toEqual({ new: 0, revisit: 0, phone: 0, ...Object.fromEntries(counts.map((c) => [c.kind, c.n])) });
+      const logged = one<{ n: number }>("SELECT COUNT(*) AS n FROM work_logs WHERE user_id = ? AND log_date BETWEEN ? AND date(?, '+6 days')", r.userId, r.weekStart, r.weekStart).n;
+      expect(week.daysLogged).toBe(logged);
+      expect(week.id).not.toBeNull();
+    }
   });
 });

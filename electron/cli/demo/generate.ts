@@ -2,7 +2,8 @@
 // through the dispatcher like any administrator's work; the customer files are written in bulk in
 // one transaction (tens of thousands in seconds) with one audit row for the batch ('demo.generate').
 // Then the product catalogue and a year of orders to cash (sales.ts: products through their
-// service, the order history in bulk with one audit row for the batch).
+// service, the order history in bulk with one audit row for the batch), a year of expenses, the HR
+// records and three months of work logs and visits (activity.ts).
 import { sql } from 'drizzle-orm';
 import type { Role } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
@@ -11,6 +12,7 @@ import { recordAudit } from '../../core/audit/audit';
 import { customerApplications, customerChangeRequests, customers } from '../../core/customers/schema';
 import type { Core } from '../../core/index';
 import { invoke, startAdminSession } from '../session';
+import { generateActivity, type ActivityDemoResult } from './activity';
 import { bulkInsert, type Bindable } from './bulk';
 import { generateExpenses, type ExpenseDemoResult } from './expenses';
 import { generateHr, type HrDemoResult } from './hr';
@@ -35,6 +37,8 @@ export interface DemoOptions {
   expenses?: boolean | undefined;
   /** Complaints, leave and three months of attendance (default true, like expenses). */
   hr?: boolean | undefined;
+  /** Three months of work logs, visits and weekly reports (default true, like expenses). */
+  activity?: boolean | undefined;
   /** Check every order confirmation against the policy engine while generating (tests). */
   verify?: boolean | undefined;
   seed: number;
@@ -70,6 +74,7 @@ export interface DemoResult {
   sales: Omit<SalesResult, 'timings'>;
   expenses: ExpenseDemoResult;
   hr: HrDemoResult;
+  activity: ActivityDemoResult;
   timings: {
     setupMs: number;
     teamMs: number;
@@ -81,6 +86,7 @@ export interface DemoResult {
     ordersWriteMs: number;
     expensesMs: number;
     hrMs: number;
+    activityMs: number;
     totalMs: number;
   };
 }
@@ -179,6 +185,13 @@ export async function generateDemo(core: Core, options: DemoOptions): Promise<De
       options.hr === false
         ? { complaints: 0, openComplaints: 0, leaves: 0, attendanceDays: 0, signCards: 0 }
         : generateHr(core, users, (ownerId) => owned.get(ownerId) ?? [], { seed: (options.seed ^ 0x27d4eb2d) >>> 0, asOf: options.asOf });
+    const hrDone = performance.now();
+
+    // 7. Three months of the reps' and supervisors' work logs, visits and weekly reports (after the leave).
+    const activity =
+      options.activity === false
+        ? { logs: 0, visits: 0, weeklyReports: 0, lateLogs: 0, missingLogs: 0 }
+        : generateActivity(core, users, { seed: (options.seed ^ 0x165667b1) >>> 0, asOf: options.asOf, adminId });
     const done = performance.now();
 
     return {
@@ -201,6 +214,7 @@ export async function generateDemo(core: Core, options: DemoOptions): Promise<De
       sales,
       expenses,
       hr,
+      activity,
       timings: {
         setupMs: Math.round(setupDone - started),
         teamMs: Math.round(teamDone - setupDone),
@@ -210,7 +224,8 @@ export async function generateDemo(core: Core, options: DemoOptions): Promise<De
         ordersPlanMs: salesTimings.planMs,
         ordersWriteMs: salesTimings.writeMs,
         expensesMs: Math.round(expensesDone - salesDone),
-        hrMs: Math.round(done - expensesDone),
+        hrMs: Math.round(hrDone - expensesDone),
+        activityMs: Math.round(done - hrDone),
         totalMs: Math.round(done - started),
       },
     };
