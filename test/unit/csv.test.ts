@@ -53,7 +53,7 @@ function parseCsv(text: string): string[][] {
 }
 
 const FORMULA_START = /^[=+\-@\t\r]/;
-const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?%?$/;
 /** What a spreadsheet shows for a value after the guard. */
 const guarded = (value: string) => (FORMULA_START.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value);
 
@@ -85,7 +85,7 @@ describe('csvField', () => {
     expect(csvField(value)).toBe(expected);
   });
 
-  it.each(['-5', '-12.50', '0', '1234.56', '-0.01'])('leaves the plain number %j alone (amounts stay numbers)', (value) => {
+  it.each(['-5', '-12.50', '0', '1234.56', '-0.01', '-12.5%', '-100.0%'])('leaves the plain number or percentage %j alone (amounts stay numbers)', (value) => {
     expect(csvField(value)).toBe(value);
   });
 });
