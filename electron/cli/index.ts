@@ -49,6 +49,11 @@ const COMMANDS: readonly CommandEntry[] = [
     summary: '应收账款明细（JSON/CSV）/ receivables statements of a month',
     load: async () => (await import('./commands/report')).reportStatementCommand,
   },
+  {
+    name: 'report monthly',
+    summary: '月度销售报表（JSON/CSV/Excel/PDF）/ the monthly report',
+    load: async () => (await import('./commands/report')).reportMonthlyCommand,
+  },
 ];
 
 function version(): string {
