@@ -3,7 +3,8 @@
 // by default), picks the month, reads the KPI cards and the table (equal to report.monthly's numbers
 // and to the figures worked out by hand), switches to 按区域, drills into a region's 销售额 (the
 // orders' sum equals the figure), sees the four charts drawn, exports Excel (the file re-read with
-// exceljs holds the same sales) and prints; 工作台 shows 本月销售 and 交货风险订单.
+// exceljs holds the same sales) and prints; 工作台 shows 本月销售 and 交货风险订单. The month before has a
+// sale (环比) and the month an approved expense (费效比), so all four charts have something to draw.
 // Screenshots: test-results/e2e-report-*.png.
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -24,7 +25,8 @@ function monthBefore(month: string): string {
 const MONTH = monthBefore(localMonth(new Date()));
 const YEAR = Number(MONTH.slice(0, 4));
 const MONTH_INDEX = Number(MONTH.slice(5, 7)) - 1;
-const day = (d: number) => `${MONTH}-${String(d).padStart(2, '0')}`;
+const PREVIOUS = monthBefore(MONTH);
+const day = (d: number, month = MONTH) => `${month}-${String(d).padStart(2, '0')}`;
 function daysFromToday(n: number): string {
   const d = new Date();
   d.setDate(d.getDate() + n);
@@ -96,24 +98,30 @@ describe.skipIf(!chromiumPath())('monthly report: figures, 按区域, drill-down
 
     /** An order of `tons` of PE, confirmed, made and inspected, shipped and delivered in the month. */
     let slip = 0;
-    const sell = async (rep: string | null, customerId: number, tons: number, shipDay: number, deliverDay: number) => {
-      clock = new Date(`${day(2)}T10:00:00+08:00`);
-      let d = (await e.api(rep, 'orders.create', { customerId, ...ORDER_FIELDS, deliveryDate: day(25), lines: [{ productId: pe, quantityMilli: tons * 1_000 }] })).data;
+    const sell = async (rep: string | null, customerId: number, tons: number, shipDay: number, deliverDay: number, month = MONTH) => {
+      clock = new Date(`${day(2, month)}T10:00:00+08:00`);
+      let d = (await e.api(rep, 'orders.create', { customerId, ...ORDER_FIELDS, deliveryDate: day(25, month), lines: [{ productId: pe, quantityMilli: tons * 1_000 }] })).data;
       d = (await e.api(rep, 'orders.confirm', { id: d.order.id, version: d.order.version, note: '' })).data;
       for (const toStatus of ['production_requested', 'in_production', 'inspected'] as const) {
         d = (await e.api(rep, 'orders.transition', { id: d.order.id, version: d.order.version, toStatus, ...(toStatus === 'inspected' ? { inspectionResults: '合格' } : {}) })).data;
       }
-      clock = new Date(`${day(deliverDay)}T16:00:00+08:00`);
+      clock = new Date(`${day(deliverDay, month)}T16:00:00+08:00`);
       slip += 1;
       const shipment = (
-        await e.api(assistant, 'shipments.create', { orderId: d.order.id, shipmentNo: `CK-${slip}`, shipDate: day(shipDay), carrier: '德邦物流', lines: [{ orderLineId: d.lines[0]!.id, quantityMilli: tons * 1_000 }] })
+        await e.api(assistant, 'shipments.create', { orderId: d.order.id, shipmentNo: `CK-${slip}`, shipDate: day(shipDay, month), carrier: '德邦物流', lines: [{ orderLineId: d.lines[0]!.id, quantityMilli: tons * 1_000 }] })
       ).data;
-      await e.api(assistant, 'shipments.deliver', { id: shipment.id, deliveredAt: day(deliverDay) });
+      await e.api(assistant, 'shipments.deliver', { id: shipment.id, deliveredAt: day(deliverDay, month) });
     };
+    // The month before: 1 吨 (¥10,000.00), for 环比 (and its chart).
+    await sell(repLi, east, 1, 5, 6, PREVIOUS);
     await sell(repLi, east, 3, 8, 10);
     await sell(repZhao, south, 2, 12, 14);
     clock = new Date(`${day(20)}T11:00:00+08:00`);
     await e.api(finance, 'ledger.postReceipt', { customerId: east, date: day(20), amountFen: RECEIPT, reference: 'HD-0001' });
+    // An expense of 赵强's approved by his manager (费效比 and its chart).
+    const expense = (await e.api(repZhao, 'expenses.create', { type: 'other', purpose: '样品资料费', fields: { amount: 50_000 } })).data;
+    const request = (await e.api(manager, 'requests.get', { id: expense.requestId })).data;
+    await e.api(manager, 'requests.decide', { id: request.id, version: request.version, decision: 'approve', comment: '' });
 
     // Today: an order due tomorrow, confirmed but not yet made — at risk of late delivery (O-DELAY);
     // for a customer with nothing overdue (S-CREDIT would hold the order for approval).
@@ -156,7 +164,10 @@ describe.skipIf(!chromiumPath())('monthly report: figures, 按区域, drill-down
     expect(await text('report-kpi-achievement-value')).toBe(formatRatio(report.total.achievement));
     expect(await text('report-kpi-grossMargin-value')).toBe('20.0%');
     expect(await text('report-kpi-receipts-value')).toBe(formatYuan(RECEIPT));
+    // 环比: ¥50,000.00 against last month's ¥10,000.00.
+    expect(await text('report-kpi-mom-value')).toBe('400.0%');
     expect(await text('report-kpi-mom-value')).toBe(formatRatio(report.total.mom));
+    expect(await text('report-kpi-yoy-value')).toBe('—');
     expect(await text('report-kpi-expenseRatio-value')).toBe(formatRatio(report.total.expenseRatio));
 
     // One row per channel and the 合计 row; every figure as the core has it.
@@ -205,18 +216,13 @@ describe.skipIf(!chromiumPath())('monthly report: figures, 按区域, drill-down
     await drawer.waitFor({ state: 'detached' });
   }, 60_000);
 
-  it('the four charts are drawn on canvases with something on them', async () => {
+  it('the four charts are drawn on canvases with something on them; a month without data says 本月无数据', async () => {
     const { page } = e;
     for (const id of ['salesVsTarget', 'regions', 'growth', 'expenseRatio']) {
       const chart = page.getByTestId(`report-chart-${id}`);
       await chart.waitFor();
       expect(await chart.locator('h2').textContent()).not.toBe('');
-      // growth / expense ratio may have nothing to draw in a fresh database: then they say so.
-      if (await chart.getByTestId(`report-chart-${id}-empty`).count()) {
-        expect(await chart.getByTestId(`report-chart-${id}-empty`).textContent()).toBe('本月无数据');
-        expect(['growth', 'expenseRatio']).toContain(id);
-        continue;
-      }
+      expect(await chart.getByTestId(`report-chart-${id}-empty`).count(), id).toBe(0);
       const canvas = chart.locator('canvas').first();
       await canvas.waitFor();
       const drawn = await canvas.evaluate((c: HTMLCanvasElement) => {
@@ -231,11 +237,20 @@ describe.skipIf(!chromiumPath())('monthly report: figures, 按区域, drill-down
       expect(drawn.height, id).toBeGreaterThan(100);
       expect(drawn.inked, id).toBeGreaterThan(500);
     }
-    // Sales vs target and regions have data this month: never the empty state.
-    expect(await page.getByTestId('report-chart-salesVsTarget-empty').count()).toBe(0);
-    expect(await page.getByTestId('report-chart-regions-empty').count()).toBe(0);
     await page.getByTestId('report-charts').scrollIntoViewIfNeeded();
     await e.shot('e2e-report-3-charts');
+
+    // Two years back: nothing at all — every chart says so instead of an empty frame.
+    const empty = `${YEAR - 2}-${MONTH.slice(5)}`;
+    await page.getByTestId('report-month').fill(empty);
+    await page.locator(`[data-testid=report-page][data-loaded="${empty}:region"]`).waitFor();
+    for (const id of ['salesVsTarget', 'regions', 'growth', 'expenseRatio']) {
+      expect(await page.getByTestId(`report-chart-${id}-empty`).textContent(), id).toBe('本月无数据');
+    }
+    expect(await text('report-kpi-sales-value')).toBe('¥0.00');
+    expect(await text('report-kpi-achievement-value')).toBe('—');
+    await page.getByTestId('report-month').fill(MONTH);
+    await loaded('region');
   }, 60_000);
 
   it('导出 Excel downloads a workbook holding the same sales; 打印 opens the printed report', async () => {
