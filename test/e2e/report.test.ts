@@ -6,6 +6,7 @@
 // exceljs holds the same sales) and prints; 工作台 shows 本月销售 and 交货风险订单. The month before has a
 // sale (环比) and the month an approved expense (费效比), so all four charts have something to draw.
 // Screenshots: test-results/e2e-report-*.png.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -266,6 +267,14 @@ describe.skipIf(!chromiumPath())('monthly report: figures, 按区域, drill-down
     book.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((c) => values.push(c.value))));
     expect(values.some((v) => v === SALES / 100 || v === formatFen(SALES) || v === formatYuan(SALES))).toBe(true);
     expect(values).toContain('合计');
+
+    // CSV: the same figures as text; its 合计 line carries the sales in yuan.
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-export-csv').click()]);
+    expect(csv.suggestedFilename()).toMatch(/\.csv$/);
+    const csvPath = join(RESULTS, 'e2e-report-export.csv');
+    await csv.saveAs(csvPath);
+    const totalLine = readFileSync(csvPath, 'utf8').split(/\r?\n/).find((l) => l.startsWith('合计'));
+    expect(totalLine).toContain('50000.00');
 
     const [popup] = await Promise.all([page.waitForEvent('popup'), page.getByTestId('report-print').click()]);
     await popup.waitForLoadState();
