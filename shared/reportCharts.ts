@@ -90,6 +90,11 @@ const BASE: EChartsOption = {
   grid: { left: 8, right: 12, top: 36, bottom: 4, containLabel: true },
 };
 
+/** A note in the middle of a chart with nothing to draw (the axes alone would look like a fault). */
+function nothing(lang: Lang, note: Label): Pick<EChartsOption, 'graphic'> {
+  return { graphic: [{ type: 'text', left: 'center', top: 'middle', silent: true, style: { text: pick(note, lang), fill: '#666', fontSize: 13 } }] };
+}
+
 /** "金额（万元）" / "Amount (10k yuan)". */
 const axisName = (name: string, unit: string, lang: Lang) => (lang === 'zh' ? `${name}（${unit}）` : `${name} (${unit})`);
 
@@ -98,6 +103,8 @@ function moneyAxis(unit: MoneyUnit, lang: Lang, name: Label): NonNullable<EChart
     type: 'value',
     name: axisName(pick(name, lang), pick(unit.label, lang), lang),
     nameTextStyle: { align: 'left' },
+    // whole yuan (no "0.2 元" steps on an empty axis); 万元 may step by less than one
+    ...(unit === YUAN ? { minInterval: 1 } : {}),
     splitLine: { lineStyle: { type: 'dashed', color: '#ccc' } },
   };
 }
@@ -157,6 +164,7 @@ function regions(report: MonthlyReport, lang: Lang): ReportChart {
       color: [COLORS.sales, COLORS.target],
       xAxis: { type: 'category', data: report.regions.map((r) => r.name), axisLabel: { interval: 0, hideOverlap: false } },
       yAxis: moneyAxis(unit, lang, LABELS.amount),
+      ...(report.regions.length ? {} : nothing(lang, { zh: '本月没有区域数据', en: 'No regions this month' })),
       series: [
         { type: 'bar', name: pick(LABELS.sales, lang), data: report.regions.map((r) => inUnit(r.sales, unit)), barMaxWidth: 36 },
         { type: 'bar', name: pick(LABELS.target, lang), data: report.regions.map((r) => inUnit(r.target, unit)), barMaxWidth: 36 },
@@ -172,8 +180,11 @@ function growth(report: MonthlyReport, lang: Lang): ReportChart {
     option: {
       ...BASE,
       color: [COLORS.mom, COLORS.yoy],
-      xAxis: { type: 'category', data: months(report, lang), boundaryGap: false },
+      xAxis: { type: 'category', data: months(report, lang), axisTick: { alignWithLabel: true } },
       yAxis: percentAxis(lang, LABELS.growth),
+      ...(report.trend.some((p) => p.mom !== null || p.yoy !== null)
+        ? {}
+        : nothing(lang, { zh: '没有可比的月份（上月和上年同月均无销售额）', en: 'Nothing to compare: no sales in the month before or a year before' })),
       series: [
         { type: 'line', name: pick(LABELS.mom, lang), data: report.trend.map((p) => percentOrNull(p.mom)), connectNulls: false, symbol: 'circle', symbolSize: 5 },
         {
@@ -201,6 +212,7 @@ function expenseRatio(report: MonthlyReport, lang: Lang): ReportChart {
       color: [COLORS.expenses, COLORS.ratio],
       xAxis: { type: 'category', data: months(report, lang), axisTick: { alignWithLabel: true } },
       yAxis: [moneyAxis(unit, lang, LABELS.expenses), percentAxis(lang, LABELS.ratio, 'right')] as EChartsOption['yAxis'],
+      ...(report.trend.some((p) => p.expenses !== 0 || p.expenseRatio !== null) ? {} : nothing(lang, { zh: '近12个月没有费用和销售额', en: 'No expenses or sales in the last 12 months' })),
       series: [
         { type: 'bar', name: pick(LABELS.expenses, lang), data: report.trend.map((p) => inUnit(p.expenses, unit)), yAxisIndex: 0, barMaxWidth: 24 },
         {

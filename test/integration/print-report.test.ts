@@ -28,6 +28,85 @@ const MARKUP = '<i>陈</i>&"x"';
 const dir = mkdtempSync(join(tmpdir(), 'salesdesk-print-report-'));
 const RESULTS = join(import.meta.dirname, '..', '..', 'test-results');
 
+// —— on paper: helpers ——
+
+function pdfInfo(file: string): { pages: number; width: number; height: number } {
+  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+  const size = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info);
+  return { pages: Number(/Pages:\s+(\d+)/.exec(info)?.[1]), width: Number(size?.[1]), height: Number(size?.[2]) };
+}
+
+const havePdfTools =
+  !!chromiumForPdf() &&
+  (() => {
+    try {
+      execFileSync('pdfinfo', ['-v'], { stdio: 'ignore' });
+      return true;
+    } catch {
+      return false;
+    }
+  })();
+
+const MM = 72 / 25.4;
+
+/** What overflows in print layout: a page whose content is taller than the page, a cell or KPI box whose text is wider than it. */
+async function overflows(html: string): Promise<string[]> {
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({ executablePath: chromiumForPdf()!, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    // The page as wide as A4 less its margins (186 mm), as the printer lays it out.
+    const page = await browser.newPage({ viewport: { width: Math.floor((186 * 96) / 25.4), height: 1000 } });
+    await page.setContent(html, { waitUntil: 'load' });
+    await page.emulateMedia({ media: 'print' });
+    return await page.evaluate(() => {
+      const found: string[] = [];
+      document.querySelectorAll<HTMLElement>('.sheet').forEach((sheet, i) => {
+        if (sheet.scrollHeight > sheet.clientHeight + 1) found.push(`page ${i + 1}: ${sheet.scrollHeight} > ${sheet.clientHeight}`);
+        const body = sheet.querySelector<HTMLElement>('.body')!;
+        const foot = sheet.querySelector<HTMLElement>('.foot')!;
+        if (body.getBoundingClientRect().top + body.scrollHeight > foot.getBoundingClientRect().top + 1) found.push(`page ${i + 1}: the body runs into the footer`);
+      });
+      // the text's own box against the element's inner width (a nowrap figure overflowing shows no scrollbar in a cell)
+      document.querySelectorAll<HTMLElement>('td, th, .kpi .value, .kpi .sub').forEach((el) => {
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        const style = getComputedStyle(el);
+        const inner = el.getBoundingClientRect().width - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - parseFloat(style.borderLeftWidth) - parseFloat(style.borderRightWidth);
+        const text = range.getBoundingClientRect().width;
+        if (text > inner + 0.5) found.push(`${el.className || el.tagName}: "${el.textContent}" ${text.toFixed(1)} > ${inner.toFixed(1)}`);
+      });
+      // a name on more lines than the page budget counted for it
+      document.querySelectorAll<HTMLElement>('td.name').forEach((el) => {
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+        const counted = Number(el.dataset.lines);
+        if (lines > counted) found.push(`name "${el.textContent}" on ${lines} lines, counted ${counted}`);
+      });
+      return found;
+    });
+  } finally {
+    await browser.close();
+  }
+}
+
+/** The document to PDF (checked: its pages, A4, nothing overflowing) and to test-results/print-report-NAME-*.png; the PDF's text. */
+async function onPaper(name: string, doc: { html: string; pages: number }): Promise<string> {
+  expect(await overflows(doc.html)).toEqual([]);
+  const pdf = join(dir, `${name}.pdf`);
+  await htmlToPdf(doc.html, pdf);
+  const info = pdfInfo(pdf);
+  expect(info.pages).toBe(doc.pages);
+  expect(info.width).toBeCloseTo(210 * MM, 0);
+  expect(info.height).toBeCloseTo(297 * MM, 0);
+  mkdirSync(RESULTS, { recursive: true });
+  const prefix = `print-report-${name}`;
+  for (const old of readdirSync(RESULTS).filter((f) => f.startsWith(`${prefix}-`))) rmSync(join(RESULTS, old));
+  execFileSync('pdftoppm', ['-png', '-r', '60', pdf, join(RESULTS, prefix)]);
+  expect(readdirSync(RESULTS).filter((f) => f.startsWith(`${prefix}-`))).toHaveLength(doc.pages);
+  return execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+}
+
 // —— a report by hand ——
 
 /** Row i: sales ¥(i+1) × 12,345.67, every ratio defined except on rows 3, 13, 23 … (all "—"). */
@@ -166,8 +245,8 @@ describe('the document from a report', () => {
     }
     // no region this month: a note instead of an empty chart
     const none = sheetsOf(monthlyReportDocument({ ...fixture(3), regions: [] }, META).html)[1]!;
-    expect(count(none, '<svg')).toBe(2);
-    expect(none).toContain('本月没有区域数据');
+    expect(count(none, '<svg')).toBe(3);
+    expect(none).toMatch(/<svg[^]*>本月没有区域数据<\/text>[^]*<\/svg>/);
   });
 
   it('the tables: the 17 columns in two tables, money in yuan, "—" for an undefined ratio, markup escaped', () => {
@@ -327,6 +406,12 @@ describe('print.monthlyReport', () => {
     expect(printed.html).toMatch(/<td class="name" data-lines="1">李娜<\/td><td class="num">¥30,000.00<\/td>/);
   });
 
+  it.skipIf(!havePdfTools)('on paper: three A4 pages with the real figures, rendered to test-results/print-report-channel-*.png', async () => {
+    const printed = await t.team.manager.call('print.monthlyReport', { month: '2026-10', by: 'region' });
+    const flat = (await onPaper('channel', printed)).replace(/\s+/g, '');
+    for (const word of [COMPANY, '月度销售报表·2026年10月·按区域', '¥90,000.00', '¥60,000.00', '¥30,000.00', '¥100,000.00', '90.0%', '华东', '华南', '第3页/共3页']) expect(flat, word).toContain(word);
+  }, 90_000);
+
   it('a rep may not print it; a month that is no month is refused naming the field; neither writes anything', async () => {
     const before = t.snapshot();
     const forbidden = await t.team.repA.fail('print.monthlyReport', { month: '2026-10', by: 'rep' });
@@ -341,68 +426,6 @@ describe('print.monthlyReport', () => {
     expect(t.snapshot()).toBe(before);
   });
 });
-
-// —— on paper ——
-
-function pdfInfo(file: string): { pages: number; width: number; height: number } {
-  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
-  const size = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info);
-  return { pages: Number(/Pages:\s+(\d+)/.exec(info)?.[1]), width: Number(size?.[1]), height: Number(size?.[2]) };
-}
-
-const havePdfTools =
-  !!chromiumForPdf() &&
-  (() => {
-    try {
-      execFileSync('pdfinfo', ['-v'], { stdio: 'ignore' });
-      return true;
-    } catch {
-      return false;
-    }
-  })();
-
-const MM = 72 / 25.4;
-
-/** What overflows in print layout: a page whose content is taller than the page, a cell or KPI box whose text is wider than it. */
-async function overflows(html: string): Promise<string[]> {
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath: chromiumForPdf()!, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
-  try {
-    // The page as wide as A4 less its margins (186 mm), as the printer lays it out.
-    const page = await browser.newPage({ viewport: { width: Math.floor((186 * 96) / 25.4), height: 1000 } });
-    await page.setContent(html, { waitUntil: 'load' });
-    await page.emulateMedia({ media: 'print' });
-    return await page.evaluate(() => {
-      const found: string[] = [];
-      document.querySelectorAll<HTMLElement>('.sheet').forEach((sheet, i) => {
-        if (sheet.scrollHeight > sheet.clientHeight + 1) found.push(`page ${i + 1}: ${sheet.scrollHeight} > ${sheet.clientHeight}`);
-        const body = sheet.querySelector<HTMLElement>('.body')!;
-        const foot = sheet.querySelector<HTMLElement>('.foot')!;
-        if (body.getBoundingClientRect().top + body.scrollHeight > foot.getBoundingClientRect().top + 1) found.push(`page ${i + 1}: the body runs into the footer`);
-      });
-      // the text's own box against the element's inner width (a nowrap figure overflowing shows no scrollbar in a cell)
-      document.querySelectorAll<HTMLElement>('td, th, .kpi .value, .kpi .sub').forEach((el) => {
-        const range = document.createRange();
-        range.selectNodeContents(el);
-        const style = getComputedStyle(el);
-        const inner = el.getBoundingClientRect().width - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - parseFloat(style.borderLeftWidth) - parseFloat(style.borderRightWidth);
-        const text = range.getBoundingClientRect().width;
-        if (text > inner + 0.5) found.push(`${el.className || el.tagName}: "${el.textContent}" ${text.toFixed(1)} > ${inner.toFixed(1)}`);
-      });
-      // a name on more lines than the page budget counted for it
-      document.querySelectorAll<HTMLElement>('td.name').forEach((el) => {
-        const range = document.createRange();
-        range.selectNodeContents(el);
-        const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
-        const counted = Number(el.dataset.lines);
-        if (lines > counted) found.push(`name "${el.textContent}" on ${lines} lines, counted ${counted}`);
-      });
-      return found;
-    });
-  } finally {
-    await browser.close();
-  }
-}
 
 describe.skipIf(!havePdfTools)('on paper', () => {
   const wide = (i: number) => (i === 4 ? MARKUP : i === 7 ? 'Alexander Montgomery-Smith' : `客户经理${i + 1}`);
@@ -420,14 +443,7 @@ describe.skipIf(!havePdfTools)('on paper', () => {
   it.each(cases)('$name: the pages it says on A4, Chinese text and totals extractable, nothing overflowing; rendered to test-results/print-report-$name-*.png', async ({ name, report, pages }) => {
     const doc = monthlyReportDocument(report(), META);
     expect(doc.pages).toBe(pages);
-    expect(await overflows(doc.html)).toEqual([]);
-    const pdf = join(dir, `${name}.pdf`);
-    await htmlToPdf(doc.html, pdf);
-    const info = pdfInfo(pdf);
-    expect(info.pages).toBe(pages);
-    expect(info.width).toBeCloseTo(210 * MM, 0);
-    expect(info.height).toBeCloseTo(297 * MM, 0);
-    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    const text = await onPaper(name, doc);
     const flat = text.replace(/\s+/g, '');
     for (const word of [COMPANY, '月度销售报表·2026年10月·按客户经理', `第1页/共${pages}页`, `第${pages}页/共${pages}页`, '近12个月销售额与目标', '华东区', '环比', '指标说明', '合计', '客户经理3']) {
       expect(flat, word).toContain(word);
@@ -436,11 +452,6 @@ describe.skipIf(!havePdfTools)('on paper', () => {
     for (let p = 0; p < pages; p++) expect(pageTexts[p]!.replace(/\s+/g, ''), `page ${p + 1}`).toContain(`第${p + 1}页/共${pages}页`);
     expect(flat).toContain(name === '40-rows' ? '¥1,234,567,890.12' : '¥9,876,543.21');
     expect(flat).toContain('<i>陈</i>&"x"');
-    mkdirSync(RESULTS, { recursive: true });
-    const prefix = `print-report-${name}`;
-    for (const old of readdirSync(RESULTS).filter((f) => f.startsWith(`${prefix}-`))) rmSync(join(RESULTS, old));
-    execFileSync('pdftoppm', ['-png', '-r', '60', pdf, join(RESULTS, prefix)]);
-    expect(readdirSync(RESULTS).filter((f) => f.startsWith(`${prefix}-`))).toHaveLength(pages);
   }, 90_000);
 });
 

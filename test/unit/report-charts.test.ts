@@ -136,6 +136,21 @@ describe('reportCharts', () => {
     expect(series[1]!.data[6]).toBeNull();
   });
 
+  it('a chart with nothing to draw says so instead of showing bare axes', () => {
+    const notes = (r: MonthlyReport) =>
+      Object.fromEntries(reportCharts(r).map((c) => [c.id, ((c.option.graphic ?? []) as { style: { text: string } }[]).map((g) => g.style.text)]));
+    // no sales before: no MoM or YoY anywhere; no expenses and no sales; no regions
+    expect(notes({ ...report(), regions: [] })).toEqual({
+      salesVsTarget: [],
+      regions: ['本月没有区域数据'],
+      growth: ['没有可比的月份（上月和上年同月均无销售额）'],
+      expenseRatio: ['近12个月没有费用和销售额'],
+    });
+    // one month with a MoM, one with an expense: drawn, no note
+    const one = report((_, i) => (i === 11 ? { mom: 0.1, expenses: 100 } : {}));
+    expect(notes(one)).toEqual({ salesVsTarget: [], regions: [], growth: [], expenseRatio: [] });
+  });
+
   it('speaks English when asked', () => {
     const r = report();
     expect(chartOf(r, 'salesVsTarget', 'en').series.map((s) => s.name)).toEqual(['Sales', 'Target']);

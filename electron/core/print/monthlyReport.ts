@@ -77,7 +77,6 @@ const CSS = `
 .report .kpi .sub { font-size: 7.5pt; color: #333; white-space: nowrap; overflow-wrap: normal; }
 .report .chart { width: ${CONTENT_WIDTH_MM}mm; margin-bottom: 3mm; break-inside: avoid; }
 .report .chart .svg svg { display: block; width: 100%; height: 100%; }
-.report .chart .none { border: 0.6pt dashed #888; color: #444; display: flex; align-items: center; justify-content: center; height: 100%; }
 .report table.figures { table-layout: fixed; width: 100%; margin-bottom: 3mm; font-size: 7.5pt; }
 .report table.figures th, .report table.figures td { padding: 0.5mm 1mm; line-height: 1.25; vertical-align: middle; border-width: 0.4pt; }
 .report table.figures thead th { font-size: 7pt; white-space: normal; text-align: center; height: 7mm; }
@@ -193,11 +192,10 @@ ${box('投诉处理及时率', formatRatio(t.complaintsOnTimeRate), `及时 ${b.
 </div>`;
 }
 
-function chartBlock(chart: ReportChart, heightMm: number, empty: string | null = null): string {
+function chartBlock(chart: ReportChart, heightMm: number): string {
   const width = Math.round(CONTENT_WIDTH_MM * PX_PER_MM);
   const height = Math.round(heightMm * PX_PER_MM);
-  const body = empty ? `<div class="none">${esc(empty)}</div>` : chartSvg(chart.option, width, height);
-  return `<div class="chart" data-chart="${chart.id}"><div class="caption">${esc(chart.title.zh)}</div><div class="svg" style="height:${heightMm}mm">${body}</div></div>`;
+  return `<div class="chart" data-chart="${chart.id}"><div class="caption">${esc(chart.title.zh)}</div><div class="svg" style="height:${heightMm}mm">${chartSvg(chart.option, width, height)}</div></div>`;
 }
 
 function table(caption: string, by: ReportDimension, columns: Column[], rows: readonly ReportFigures[], total: ReportFigures | null): string {
@@ -224,7 +222,7 @@ export function monthlyReportDocument(report: MonthlyReport, meta: MonthlyReport
   bodies.push(`<h2>本月汇总</h2>${kpis(report)}${chartBlock(chart('salesVsTarget'), MAIN_CHART_MM)}`);
   bodies.push(
     [
-      chartBlock(chart('regions'), SMALL_CHART_MM, report.regions.length ? null : '本月没有区域数据'),
+      chartBlock(chart('regions'), SMALL_CHART_MM),
       chartBlock(chart('growth'), SMALL_CHART_MM),
       chartBlock(chart('expenseRatio'), SMALL_CHART_MM),
     ].join('\n'),
