@@ -61,35 +61,39 @@ function salesFigures(db: Conn, month: string, months: number) {
   const priorTo = lastDayOf(addMonths(month, -12));
   const yearFrom = `${addMonths(month, -11)}-01`;
   const from = priorFrom < yearFrom ? priorFrom : yearFrom;
-  const rows = db.all<{ customerId: number; recent: number; prior: number; year: number }>(sql`
+  // One pass over the period's sale postings (by date); the cost of a posting is its shipment's lines
+  // at the order lines' cost price (a reversal takes it back).
+  const rows = db.all<{ customerId: number; recent: number; prior: number; year: number; cost: number }>(sql`
     SELECT l.customer_id AS customerId,
            coalesce(sum(CASE WHEN l.entry_date >= ${recentFrom} AND l.entry_date <= ${recentTo} THEN l.amount_fen END), 0) AS recent,
            coalesce(sum(CASE WHEN l.entry_date >= ${priorFrom} AND l.entry_date <= ${priorTo} THEN l.amount_fen END), 0) AS prior,
-           coalesce(sum(CASE WHEN l.entry_date >= ${yearFrom} AND l.entry_date <= ${recentTo} THEN l.amount_fen END), 0) AS year
+           coalesce(sum(CASE WHEN l.entry_date >= ${yearFrom} AND l.entry_date <= ${recentTo} THEN l.amount_fen END), 0) AS year,
+           coalesce(sum(CASE WHEN l.entry_date >= ${yearFrom} AND l.entry_date <= ${recentTo} AND l.shipment_id IS NOT NULL
+             THEN (CASE WHEN l.kind = 'sale' THEN 1 ELSE -1 END) * (
+               SELECT coalesce(sum(round(sl.quantity_milli * ol.cost_price_fen / 1000.0)), 0)
+               FROM shipment_lines sl JOIN order_lines ol ON ol.id = sl.order_line_id
+               WHERE sl.shipment_id = l.shipment_id)
+           END), 0) AS cost
     FROM ledger_entries l
     LEFT JOIN ledger_entries r ON r.id = l.reverses_id
     WHERE (l.kind = 'sale' OR (l.kind = 'reversal' AND r.kind = 'sale'))
       AND l.entry_date >= ${from} AND l.entry_date <= ${recentTo}
     GROUP BY l.customer_id`);
-  const costs = db.all<{ customerId: number; cost: number }>(sql`
-    SELECT l.customer_id AS customerId,
-           sum(CASE WHEN l.kind = 'sale' THEN 1 ELSE -1 END * round(sl.quantity_milli * ol.cost_price_fen / 1000.0)) AS cost
-    FROM ledger_entries l
-    LEFT JOIN ledger_entries r ON r.id = l.reverses_id
-    JOIN shipment_lines sl ON sl.shipment_id = l.shipment_id
-    JOIN order_lines ol ON ol.id = sl.order_line_id
-    WHERE (l.kind = 'sale' OR (l.kind = 'reversal' AND r.kind = 'sale'))
-      AND l.entry_date >= ${yearFrom} AND l.entry_date <= ${recentTo}
-    GROUP BY l.customer_id`);
-  const cost = new Map(costs.map((c) => [c.customerId, Number(c.cost)]));
-  return new Map(
-    rows.map((r) => [r.customerId, { recent: Number(r.recent), prior: Number(r.prior), year: Number(r.year), cost: cost.get(r.customerId) ?? 0 }]),
-  );
+  return new Map(rows.map((r) => [r.customerId, { recent: Number(r.recent), prior: Number(r.prior), year: Number(r.year), cost: Number(r.cost) }]));
 }
 
-/** The collection cycle of many customers, in chunks (SQLite's bound-variable limit). */
-function cyclesOf(db: Conn, ids: readonly number[]): Map<number, number | null> {
+/**
+ * The collection cycle of many customers: only those with a receipt allocated to an order have one
+ * (the rest stay null), asked in chunks (SQLite's bound-variable limit).
+ */
+function cyclesOf(db: Conn, all: readonly number[]): Map<number, number | null> {
   const result = new Map<number, number | null>();
+  const paying = new Set(
+    db
+      .all<{ id: number }>(sql`SELECT DISTINCT l.customer_id AS id FROM receipt_allocations a JOIN ledger_entries l ON l.id = a.receipt_entry_id`)
+      .map((r) => r.id),
+  );
+  const ids = all.filter((id) => paying.has(id));
   for (let i = 0; i < ids.length; i += CHUNK) {
     for (const [id, days] of collectionDays(db, ids.slice(i, i + CHUNK))) result.set(id, days);
   }
