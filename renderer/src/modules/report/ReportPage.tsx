@@ -51,8 +51,8 @@ function chartHasData(id: ReportChartId, report: MonthlyReport): boolean {
     case 'growth':
       return report.trend.some((p) => p.mom !== null || p.yoy !== null);
     case 'expenseRatio':
-      // No expenses in all twelve months: a flat line at 0 says nothing.
-      return report.trend.some((p) => p.expenses !== 0);
+      // As the printed chart: a 0.0% ratio on sales is a figure; no expenses and no sales is none.
+      return report.trend.some((p) => p.expenses !== 0 || p.expenseRatio !== null);
   }
 }
 
