@@ -31,7 +31,8 @@ import { addMonths } from '../ledger/ledgerValues';
 import { complaintColumnDefs, complaintColumnGroups, FILTER_SCALES } from './complaintColumns';
 import { ComplaintDrawer } from './ComplaintDrawer';
 import { ComplaintForm } from './ComplaintForm';
-import { idFromHash, isOverdue } from './complaintValues';
+import { isOverdue } from './complaintValues';
+import { useHashId } from '../../app/hashId';
 import { useComplaintMessages } from './messages';
 import './complaints.css';
 
@@ -55,7 +56,7 @@ export function ComplaintsPage() {
   const [month, setMonth] = useState('');
   const [filtersActive, setFiltersActive] = useState(false);
   const [focusedId, setFocusedId] = useState<number | null>(null);
-  const [openId, setOpenId] = useState<number | null>(() => idFromHash(window.location.hash));
+  const [openId, setOpenId, clearOpenId] = useHashId('complaints');
   const [creating, setCreating] = useState(false);
   const overlayOpen = openId !== null || creating;
   const search = useQuickSearch(api, { ctrlF: false });
@@ -64,16 +65,6 @@ export function ComplaintsPage() {
 
   const loadErrorRef = useRef((error: unknown) => toast('error', t('loadFailed', { error: errorText(error) })));
   loadErrorRef.current = (error: unknown) => toast('error', t('loadFailed', { error: errorText(error) }));
-
-  // The home page links here with ?id=N: open that complaint (also when already on this page).
-  useEffect(() => {
-    const onHash = () => {
-      const id = idFromHash(window.location.hash);
-      if (id !== null) setOpenId(id);
-    };
-    window.addEventListener('hashchange', onHash);
-    return () => window.removeEventListener('hashchange', onHash);
-  }, []);
 
   usePageKeys({
     blocked: overlayOpen,
@@ -112,11 +103,9 @@ export function ComplaintsPage() {
   const replaceRow = useCallback((complaint: Complaint) => api?.getRowNode(String(complaint.id))?.setData(complaint), [api]);
 
   const closeDrawer = useCallback(() => {
-    setOpenId(null);
-    // Leave "?id=" behind, so a reload or the home page's link opens it afresh.
-    if (idFromHash(window.location.hash) !== null) window.history.replaceState(null, '', '#/complaints');
+    clearOpenId();
     refocusGrid(api);
-  }, [api]);
+  }, [api, clearOpenId]);
 
   const months = useMemo(() => {
     const now = localMonth(new Date());

@@ -133,11 +133,3 @@ export function nowInputValue(at = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}`;
 }
-
-/** The id in "#/complaints?id=12". */
-export function idFromHash(hash: string): number | null {
-  const query = hash.split('?')[1];
-  if (!query) return null;
-  const id = Number(new URLSearchParams(query).get('id'));
-  return Number.isInteger(id) && id > 0 ? id : null;
-}

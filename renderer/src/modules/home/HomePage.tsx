@@ -248,7 +248,7 @@ export function HomePage() {
               <ul className="home-list">
                 {delays.rows.map((o) => (
                   <li key={o.id} className="home-item" data-testid="home-delay-order" data-order-no={o.orderNo}>
-                    <a href="#/orders" className="home-item-link">
+                    <a href={`#/orders?id=${o.id}`} className="home-item-link">
                       <span className="mono">{o.orderNo}</span>
                       <span className="home-item-main" title={o.customerName}>
                         {o.customerName}

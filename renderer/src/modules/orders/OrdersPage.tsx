@@ -18,6 +18,7 @@ import { useErrorText, useLabel, useNumberFormat } from '../../i18n';
 import { useOrderMessages } from './messages';
 import { FILTER_SCALES, orderColumnDefs, orderColumnGroups } from './orderColumns';
 import { OrderDrawer } from './OrderDrawer';
+import { useHashId } from '../../app/hashId';
 import { OrderEntry } from './OrderEntry';
 import './orders.css';
 import { useQuickSearch } from '../../grid/useQuickSearch';
@@ -41,7 +42,8 @@ export function OrdersPage() {
   const { quickSearch, searchRef } = search;
   const [total, setTotal] = useState<number | null>(null);
   const [focusedId, setFocusedId] = useState<number | null>(null);
-  const [openId, setOpenId] = useState<number | null>(null);
+  // "#/orders?id=N" (the home page's delay-risk orders, the report's drill-down) opens that order.
+  const [openId, setOpenId, clearOpenId] = useHashId('orders');
   const [entry, setEntry] = useState<EntryTarget | null>(null);
   const [filtersActive, setFiltersActive] = useState(false);
   const layout = useColumnLayout(layoutStorageKey('orders', user.id));
@@ -109,9 +111,9 @@ export function OrdersPage() {
   const refresh = useCallback(() => api?.refreshInfiniteCache(), [api]);
 
   const closeDrawer = useCallback(() => {
-    setOpenId(null);
+    clearOpenId();
     refocusGrid(api);
-  }, [api]);
+  }, [api, clearOpenId]);
 
   /** From the per-customer view: that customer's delivered or undelivered orders in the grid. */
   function showCustomerOrders(row: CustomerOrdersSummary, state: 'delivered' | 'undelivered' | 'overdue' | 'delay') {

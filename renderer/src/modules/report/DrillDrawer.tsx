@@ -87,7 +87,7 @@ export function DrillDrawer({ target, onClose }: { target: DrillTarget; onClose:
               <tbody>
                 {rows.map((r, i) => (
                   <tr key={`${r.orderId ?? 'none'}-${i}`} data-testid="report-drill-row">
-                    <td className="mono">{r.orderId === null ? <span className="muted">{r.orderNo || t('drillNoOrder')}</span> : r.orderNo}</td>
+                    <td className="mono">{r.orderId === null ? <span className="muted">{r.orderNo || t('drillNoOrder')}</span> : <a href={`#/orders?id=${r.orderId}`}>{r.orderNo}</a>}</td>
                     <td>
                       <span className="mono muted small">{r.customerNo}</span> {r.customerName}
                     </td>
