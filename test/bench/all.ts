@@ -1,6 +1,7 @@
-// `npm run bench [-- --json] [-- flags]`: every benchmark in turn — the customer grid (run.ts) and
-// orders to cash (orders.ts) — each in its own process with the same flags (each reads its own).
-// Exit code 1 when any target is missed. With --json, one document: { customers, orders, pass }.
+// `npm run bench [-- --json] [-- flags]`: every benchmark in turn — the customer grid (run.ts), orders
+// to cash (orders.ts) and the monthly report over five years (report.ts) — each in its own process
+// with the same flags (each reads its own). Exit code 1 when any target is missed. With --json, one
+// document: { customers, orders, report, pass }.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -9,6 +10,7 @@ const json = argv.includes('--json');
 const benches = [
   ['customers', 'run.ts'],
   ['orders', 'orders.ts'],
+  ['report', 'report.ts'],
 ] as const;
 
 let failed = false;

@@ -34,6 +34,14 @@ export function nameOf(by: RatioDimension, key: string, repName: string): string
   return key ? (CHANNEL_LABELS[key as keyof typeof CHANNEL_LABELS]?.zh ?? key) : '未分渠道';
 }
 
+/** Expenses `e` that count: the claimable types, approved (and maybe claimed or reimbursed). */
+export const EXPENSE_COUNTED = sql`e.type IN (${sql.join(
+  COST_TYPES.map((t) => sql`${t}`),
+  sql`, `,
+)}) AND e.status IN ('approved', 'claimed', 'reimbursed')`;
+/** What an expense `e` counts for: what was paid when reimbursed, else the approved amount. */
+export const EXPENSE_FEN = sql`CASE WHEN e.status = 'reimbursed' THEN e.reimbursed_fen ELSE e.approved_fen END`;
+
 export function ratioOf(expensesFen: number, salesFen: number): number | null {
   return salesFen > 0 ? expensesFen / salesFen : null;
 }
@@ -42,16 +50,10 @@ export function expenseRatio(db: Db, input: { from: string; to: string; by: Rati
   const from = `${input.from}-01`;
   const to = lastDay(input.to);
   const key = keyOf(input.by);
-  const types = sql.join(
-    COST_TYPES.map((t) => sql`${t}`),
-    sql`, `,
-  );
   const spent = db.all<{ key: string; name: string; fen: number }>(sql`
-    SELECT ${key} AS key, min(u.display_name) AS name,
-           sum(CASE WHEN e.status = 'reimbursed' THEN e.reimbursed_fen ELSE e.approved_fen END) AS fen
+    SELECT ${key} AS key, min(u.display_name) AS name, sum(${EXPENSE_FEN}) AS fen
     FROM expenses e JOIN users u ON u.id = e.applicant_id
-    WHERE e.type IN (${types}) AND e.status IN ('approved', 'claimed', 'reimbursed')
-      AND e.expense_date >= ${from} AND e.expense_date <= ${to}
+    WHERE ${EXPENSE_COUNTED} AND e.expense_date >= ${from} AND e.expense_date <= ${to}
     GROUP BY 1`);
   const sold = db.all<{ key: string; name: string; fen: number }>(sql`
     SELECT ${key} AS key, min(u.display_name) AS name, sum(l.amount_fen) AS fen

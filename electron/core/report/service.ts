@@ -23,13 +23,13 @@ import {
 import type { PeriodTargets } from '../../../shared/targets';
 import type { Actor } from '../api/context';
 import type { Db } from '../db/connection';
-import { expenseRatio, nameOf } from '../expenses/ratio';
+import { EXPENSE_COUNTED, EXPENSE_FEN, nameOf } from '../expenses/ratio';
 import { monthBounds } from '../ledger/ledger';
 import { companyCalendar } from '../policy/context';
 import { nextMonth } from '../policy/rules/ledger';
 import { targetsOf } from '../targets/service';
 import { teamOf } from '../users/team';
-import { newCustomersOf, RECEIPT_ENTRY, SALE_ENTRY, salesByRep } from './figures';
+import { newCustomersOf, RECEIPT_ENTRY, SALE_ENTRY, saleAmounts, salesByRep } from './figures';
 
 // —— months ——
 
@@ -111,9 +111,8 @@ function addSums(into: Sums, from: Sums): void {
 /** Sales per month (company total) and per person per month over `from`…`to` (months, both included). */
 function salesByMonth(db: Db, from: string, to: string): { byMonth: Map<string, number>; byPerson: Map<string, Map<number | null, number>> } {
   const rows = db.all<{ repId: number | null; month: string; fen: number }>(sql`
-    SELECT l.rep_id AS repId, substr(l.entry_date, 1, 7) AS month, sum(l.amount_fen) AS fen
-    FROM ledger_entries l LEFT JOIN ledger_entries r ON r.id = l.reverses_id
-    WHERE l.entry_date >= ${monthBounds(from).start} AND l.entry_date < ${monthBounds(to).next} AND ${SALE_ENTRY}
+    SELECT s.rep_id AS repId, substr(s.entry_date, 1, 7) AS month, sum(s.amount_fen) AS fen
+    FROM ${saleAmounts(monthBounds(from).start, monthBounds(to).next)} s
     GROUP BY 1, 2`);
   const byMonth = new Map<string, number>();
   const byPerson = new Map<string, Map<number | null, number>>();
@@ -125,6 +124,22 @@ function salesByMonth(db: Db, from: string, to: string): { byMonth: Map<string, 
     people.set(row.repId, (people.get(row.repId) ?? 0) + fen);
   }
   return { byMonth, byPerson };
+}
+
+/** Expenses as 费效比 counts them, per month and per applicant, over `from`…`to` (months, both included). */
+function expensesByMonth(db: Db, from: string, to: string): Map<string, Map<number, number>> {
+  const rows = db.all<{ month: string; id: number; fen: number }>(sql`
+    SELECT substr(e.expense_date, 1, 7) AS month, e.applicant_id AS id, sum(${EXPENSE_FEN}) AS fen
+    FROM expenses e
+    WHERE ${EXPENSE_COUNTED} AND e.expense_date >= ${monthBounds(from).start} AND e.expense_date < ${monthBounds(to).next}
+    GROUP BY 1, 2`);
+  const result = new Map<string, Map<number, number>>();
+  for (const row of rows) {
+    let people = result.get(row.month);
+    if (!people) result.set(row.month, (people = new Map()));
+    people.set(row.id, Number(row.fen));
+  }
+  return result;
 }
 
 /** Whether a complaint's handle, respond and slip deadlines were met, judged at `now`. */
@@ -157,7 +172,7 @@ export function judgeComplaint(c: ComplaintRow, now: Date): { judged: boolean; o
 }
 
 /** Every figure of the month summed per person id (null: entries credited to nobody). */
-function sumsPerPerson(db: Db, month: string, sales: ReturnType<typeof salesByMonth>, now: Date): Map<number | null, Sums> {
+function sumsPerPerson(db: Db, month: string, sales: ReturnType<typeof salesByMonth>, expenses: Map<number, number>, now: Date): Map<number | null, Sums> {
   const { start, next } = monthBounds(month);
   const result = new Map<number | null, Sums>();
   const of = (id: number | null) => {
@@ -206,10 +221,7 @@ function sumsPerPerson(db: Db, month: string, sales: ReturnType<typeof salesByMo
     GROUP BY 1`);
   for (const row of falling) of(row.repId).receivableDue += Number(row.fen);
 
-  // expenses as 费效比 counts them, per applicant
-  for (const row of expenseRatio(db, { from: month, to: month, by: 'rep' }).rows) {
-    if (row.expensesFen) of(Number(row.key)).expenses += row.expensesFen;
-  }
+  for (const [id, fen] of expenses) if (fen) of(id).expenses += fen;
 
   for (const customer of newCustomersOf(db, month)) if (customer.counted) of(customer.ownerId).newCustomers += 1;
 
@@ -309,7 +321,8 @@ export function monthlyReport(db: Db, actor: Actor, input: { month: string; by: 
   const { month, by } = input;
   const first = addMonths(month, -23); // the oldest trend point's year-before month
   const sales = salesByMonth(db, first, month);
-  const perPerson = sumsPerPerson(db, month, sales, now);
+  const expenses = expensesByMonth(db, addMonths(month, -11), month);
+  const perPerson = sumsPerPerson(db, month, sales, expenses.get(month) ?? new Map(), now);
   const people = peopleOf(db);
   const targets = monthTargets(db, actor, month);
   const { rows, basis } = groupBy(by, perPerson, people, targets);
@@ -325,15 +338,15 @@ export function monthlyReport(db: Db, actor: Actor, input: { month: string; by: 
     const s = sales.byMonth.get(m) ?? 0;
     const prev = sales.byMonth.get(addMonths(m, -1)) ?? 0;
     const lastYear = sales.byMonth.get(addMonths(m, -12)) ?? 0;
-    const expenses = m === month ? all.expenses : expenseRatio(db, { from: m, to: m, by: 'channel' }).total.expensesFen;
+    const spent = [...(expenses.get(m)?.values() ?? [])].reduce((sum, fen) => sum + fen, 0);
     trend.push({
       month: m,
       sales: s,
       target: m === month ? (targets.totalFen ?? 0) : (monthTargets(db, actor, m).totalFen ?? 0),
-      expenses,
+      expenses: spent,
       mom: prev === 0 ? null : s / prev - 1,
       yoy: lastYear === 0 ? null : s / lastYear - 1,
-      expenseRatio: ratioOrNull(expenses, s),
+      expenseRatio: ratioOrNull(spent, s),
     });
   }
 
@@ -457,9 +470,7 @@ export function monthToDate(db: Db, actor: Actor, now: Date): ChannelOutput<'rep
     for (const row of targetsOf(db, actor, year, m).rep.rows) if (ids.has(Number(row.key))) target += row.amountFen;
   } else {
     scope = 'company';
-    sales = db.all<{ fen: number | null }>(sql`
-      SELECT sum(l.amount_fen) AS fen FROM ledger_entries l LEFT JOIN ledger_entries r ON r.id = l.reverses_id
-      WHERE l.entry_date >= ${start} AND l.entry_date <= ${today} AND ${SALE_ENTRY}`)[0]?.fen ?? 0;
+    sales = db.all<{ fen: number | null }>(sql`SELECT sum(s.amount_fen) AS fen FROM ${saleAmounts(start, monthBounds(month).next)} s WHERE s.entry_date <= ${today}`)[0]?.fen ?? 0;
     target = targetsOf(db, actor, year, m).totalFen ?? 0;
   }
   return { month, asOf: today, scope, sales: Number(sales), target, achievement: ratioOrNull(sales, target), ...days };
