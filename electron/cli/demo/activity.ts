@@ -23,7 +23,7 @@ import type { Core } from '../../core/index';
 import { leaves } from '../../core/leave/schema';
 import { halfOn } from '../../core/leave/service';
 import { companyCalendar } from '../../core/policy/context';
-import { paramsInForce } from '../../core/policy/params';
+import { paramsInForce, type ParamsOf } from '../../core/policy/params';
 import { users as usersTable } from '../../core/users/schema';
 import { bulkInsert } from './bulk';
 import { SeededRandom } from './random';
@@ -97,7 +97,21 @@ export function generateActivity(core: Core, users: readonly User[], options: { 
     for (let d = l.start; d <= l.end; d = addDays(d, 1)) marks.set(d, marks.has(d) || halfOn(l, d) === null ? 'full' : 'half');
   }
 
+  // A second demo run into the same file keeps the logs and reports already there.
+  const logged = new Set(
+    db.select({ userId: workLogs.userId, logDate: workLogs.logDate }).from(workLogs).where(and(inArray(workLogs.userId, ids), gte(workLogs.logDate, start))).all().map((l) => `${l.userId} ${l.logDate}`),
+  );
+  const reported = new Set(
+    db.select({ userId: weeklyReports.userId, weekStart: weeklyReports.weekStart }).from(weeklyReports).where(and(inArray(weeklyReports.userId, ids), gte(weeklyReports.weekStart, start))).all().map((w) => `${w.userId} ${w.weekStart}`),
+  );
+
   const quota = paramsInForce(db, 'W-VISITQ', options.asOf);
+  const logParams = new Map<string, ParamsOf<'W-LOG'>>();
+  const paramsOn = (day: string) => {
+    let p = logParams.get(day);
+    if (!p) logParams.set(day, (p = paramsInForce(db, 'W-LOG', day)));
+    return p;
+  };
   const insertLog = bulkInsert(core, workLogs, ['userId', 'logDate', 'summary', 'submittedAt', 'daysLate', 'pointsDeducted', 'version', 'createdAt', 'updatedAt'] as const);
   const insertVisit = bulkInsert(core, visits, ['logId', 'userId', 'visitDate', 'customerId', 'kind', 'outcome', 'nextStep'] as const);
   const insertWeekly = bulkInsert(core, weeklyReports, ['userId', 'weekStart', 'summary', 'plan', 'submittedAt', 'daysLate', 'pointsDeducted', 'version', 'createdAt', 'updatedAt'] as const);
@@ -118,7 +132,7 @@ export function generateActivity(core: Core, users: readonly User[], options: { 
       // Every third person falls a little short of W-VISITQ's averages (and of C-VISIT's weekly minimum).
       const short = index % 3 === 1;
       for (const date of days) {
-        if (!calendar.isWorkingDay(date) || marks?.get(date) === 'full') continue;
+        if (!calendar.isWorkingDay(date) || marks?.get(date) === 'full' || logged.has(`${person.id} ${date}`)) continue;
         const roll = random.next();
         const filedAt =
           roll < 0.025
@@ -155,7 +169,7 @@ export function generateActivity(core: Core, users: readonly User[], options: { 
         }
         const submitted = new Date(filedAt);
         const submittedAt = localTimestamp(submitted);
-        const judged = judgeLog(tx, calendar, date, submittedAt, false);
+        const judged = judgeLog(tx, calendar, date, submittedAt, false, paramsOn);
         const inPerson = entries.filter((e) => e.kind !== 'phone').length;
         const logId = insertLog({
           userId: person.id,
@@ -179,8 +193,8 @@ export function generateActivity(core: Core, users: readonly User[], options: { 
       // Weekly reports: the weeks that began in the three months and are due by now.
       for (const monday of days.filter((d) => new Date(`${d}T00:00:00Z`).getUTCDay() === 1)) {
         const week = Array.from({ length: 7 }, (_, i) => addDays(monday, i));
-        if (!week.some((d) => calendar.isWorkingDay(d) && marks?.get(d) !== 'full')) continue;
-        const due = judgeLog(tx, calendar, monday, localTimestamp(new Date(now)), true).dueAt;
+        if (reported.has(`${person.id} ${monday}`) || !week.some((d) => calendar.isWorkingDay(d) && marks?.get(d) !== 'full')) continue;
+        const due = judgeLog(tx, calendar, monday, localTimestamp(new Date(now)), true, paramsOn).dueAt;
         const dueDay = due.slice(0, 10);
         const roll = random.next();
         if (roll < 0.03) continue;
@@ -188,7 +202,7 @@ export function generateActivity(core: Core, users: readonly User[], options: { 
         if (filedAt > now) continue;
         const submitted = new Date(filedAt);
         const submittedAt = localTimestamp(submitted);
-        const judged = judgeLog(tx, calendar, monday, submittedAt, true);
+        const judged = judgeLog(tx, calendar, monday, submittedAt, true, paramsOn);
         insertWeekly({
           userId: person.id,
           weekStart: monday,

@@ -37,7 +37,7 @@ export interface DemoOptions {
   expenses?: boolean | undefined;
   /** Complaints, leave and three months of attendance (default true, like expenses). */
   hr?: boolean | undefined;
-  /** Three months of work logs, visits and weekly reports (default true, like expenses). */
+  /** Three months of work logs, visits and weekly reports (default: as `hr`, the logs follow the leave). */
   activity?: boolean | undefined;
   /** Check every order confirmation against the policy engine while generating (tests). */
   verify?: boolean | undefined;
@@ -189,7 +189,7 @@ export async function generateDemo(core: Core, options: DemoOptions): Promise<De
 
     // 7. Three months of the reps' and supervisors' work logs, visits and weekly reports (after the leave).
     const activity =
-      options.activity === false
+      (options.activity ?? options.hr !== false) === false
         ? { logs: 0, visits: 0, weeklyReports: 0, lateLogs: 0, missingLogs: 0 }
         : generateActivity(core, users, { seed: (options.seed ^ 0x165667b1) >>> 0, asOf: options.asOf, adminId });
     const done = performance.now();

@@ -6,7 +6,7 @@ import { localDate, localTimestamp } from '../../../shared/dates';
 import type { Finding } from '../../../shared/policy';
 import type { Db, Tx } from '../db/connection';
 import type { WorkCalendar } from '../policy/calendar';
-import { paramsInForce } from '../policy/params';
+import { paramsInForce, type ParamsOf } from '../policy/params';
 import { workLog, workLogDue } from '../policy/rules/activity';
 import { isLogKeeper, leaveMarks, mondayOf, type LogPerson } from './common';
 import { visits } from './schema';
@@ -21,10 +21,16 @@ export interface LogJudgement {
 }
 
 /** W-LOG on a daily log (or weekly report, `weekly`) submitted at `submittedAt` (ISO with offset). */
-export function judgeLog(db: Db | Tx, calendar: WorkCalendar, reportDate: string, submittedAt: string, weekly: boolean): LogJudgement {
+export function judgeLog(
+  db: Db | Tx,
+  calendar: WorkCalendar,
+  reportDate: string,
+  submittedAt: string,
+  weekly: boolean,
+  paramsOn: (day: string) => ParamsOf<'W-LOG'> = (day) => paramsInForce(db, 'W-LOG', day),
+): LogJudgement {
   // The parameters in force on the day covered (a weekly report: its week's Monday).
-  const paramsDay = weekly ? mondayOf(reportDate) : reportDate;
-  const params = paramsInForce(db, 'W-LOG', paramsDay);
+  const params = paramsOn(weekly ? mondayOf(reportDate) : reportDate);
   const outcome = workLog.evaluate({ reportDate, submittedAt, weekly }, { today: localDate(new Date(submittedAt)), calendar }, params);
   return {
     dueAt: String(outcome.computed?.dueAt),
