@@ -8,6 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../shared/api';
 import type { AppErrorPayload } from '../../shared/errors';
 import type { Leave } from '../../shared/leave';
+import { activityFigures } from '../../electron/core/activity/figures';
 import { createCustomer, hasChinese, teamCore, teamTemplate, type Caller, type TeamCore, type TeamTemplate } from '../support/core';
 
 let template: TeamTemplate;
@@ -193,6 +194,11 @@ describe('W-LOG: the month’s late and missing reports', () => {
       // 11-18: a whole day of leave, nothing owed. 11-19: half a day, a log is owed.
       ['daily', '2026-11-19', 'missing', 1, 5],
     ]);
+    // The month's figures for K-SCORE: 15 working days up to today (11-20), 11-18 on leave; the half
+    // day counts as a working day. Today's log is owed but not due yet.
+    const figures = activityFigures(t.core.database.db, [repA.id], '2026-11', clock).get(repA.id)!;
+    expect(figures).toMatchObject({ workingDays: 14, logsDue: 14, logsLate: 1, logsMissing: 4, visits: { new: 0, revisit: 0, phone: 0 } });
+    expect(figures.late).toEqual(reports);
     expect((await repA.call('activity.day', { date: '2026-11-18' })).findings).toEqual([]);
     expect((await repA.call('activity.day', { date: '2026-11-19' })).findings.map((f) => f.ruleId)).toEqual(['W-LOG']);
     // A rep reads his own; the other rep's list is not his to read.
