@@ -119,7 +119,7 @@ describe('W-LOG: the daily log is due by 24:00 of its day', () => {
     expect(missing.log).toBeNull();
     expect(missing.canEdit).toBe(false);
     expect(missing.findings.map((f) => [f.ruleId, f.data.daysLate, f.data.pointsDeducted])).toEqual([['W-LOG', 2, 10]]);
-    expect(missing.findings[0]!.message).toContain('仍未提交');
+    expect(missing.findings[0]!.message).toMatch(/^工作日志（2026-11-18）应于 2026-11-18 24:00 前提交，截至 2026-11-20 10:00 仍未提交，已迟 2 天，扣 10 分/);
     const today = await repA.call('activity.day', { date: '2026-11-20' });
     expect(today.findings).toEqual([]);
     expect(today.canEdit).toBe(true);

@@ -58,7 +58,9 @@ export function judgeMissing(db: Db | Tx, calendar: WorkCalendar, reportDate: st
   const what = weekly
     ? { zh: `周总结与计划（${reportDate} 所在周）`, en: `The weekly summary & plan (week of ${reportDate})` }
     : { zh: `工作日志（${reportDate}）`, en: `The work log of ${reportDate}` };
-  const due = judged.dueAt.slice(0, 16).replace('T', ' ');
+  // The deadline as the rule words it ("2026-11-18 24:00" for a daily log).
+  const deadline = workLogDue({ reportDate, submittedAt: nowTs, weekly }, calendar, paramsInForce(db, 'W-LOG', weekly ? mondayOf(reportDate) : reportDate));
+  const due = `${deadline.day} ${deadline.time}`;
   const at = nowTs.slice(0, 16).replace('T', ' ');
   judged.findings = judged.findings.map((f) => ({
     ...f,
