@@ -11,7 +11,7 @@
 // Most logs are filed the same evening; a few the next morning or days later (W-LOG judges them
 // late, with the rule itself, stored as the service would) and a few never. Weekly reports mostly
 // before Monday 10:00, a few late, a very few missing.
-import { and, gte, inArray, lte, ne } from 'drizzle-orm';
+import { and, gte, inArray, isNull, lte, ne } from 'drizzle-orm';
 import { localTimestamp } from '../../../shared/dates';
 import type { VisitKind } from '../../../shared/activity';
 import type { User } from '../../../shared/users';
@@ -73,12 +73,11 @@ export function generateActivity(core: Core, users: readonly User[], options: { 
   // Customers each keeper may log: his own (not archived, not lost); a supervisor also his team's.
   const pool = new Map<number, Pooled[]>();
   for (const c of db
-    .select({ id: customers.id, ownerId: customers.ownerId, grade: customers.grade, status: customers.status, archivedAt: customers.archivedAt })
+    .select({ id: customers.id, ownerId: customers.ownerId, grade: customers.grade, status: customers.status })
     .from(customers)
-    .where(and(inArray(customers.ownerId, ids), ne(customers.status, 'lost')))
+    .where(and(inArray(customers.ownerId, ids), ne(customers.status, 'lost'), isNull(customers.archivedAt)))
     .orderBy(customers.id)
     .all()) {
-    if (c.archivedAt !== null) continue;
     const list = pool.get(c.ownerId) ?? [];
     list.push({ id: c.id, grade: c.grade, prospect: c.status === 'prospect' });
     pool.set(c.ownerId, list);
@@ -96,6 +95,17 @@ export function generateActivity(core: Core, users: readonly User[], options: { 
     away.set(l.userId, marks);
     for (let d = l.start; d <= l.end; d = addDays(d, 1)) marks.set(d, marks.has(d) || halfOn(l, d) === null ? 'full' : 'half');
   }
+
+  /** Up to `n` of `list`, drawn without repetition (all of it when shorter). */
+  const sample = <T>(list: readonly T[], n: number): T[] => {
+    if (list.length <= n) return [...list];
+    const copy = [...list];
+    for (let i = 0; i < n; i++) {
+      const j = random.int(i, copy.length - 1);
+      [copy[i], copy[j]] = [copy[j]!, copy[i]!];
+    }
+    return copy.slice(0, n);
+  };
 
   // A second demo run into the same file keeps the logs and reports already there.
   const logged = new Set(
@@ -126,8 +136,11 @@ export function generateActivity(core: Core, users: readonly User[], options: { 
     if (teamIds.length) tx.update(usersTable).set({ createdAt: since }).where(and(inArray(usersTable.id, teamIds), gte(usersTable.createdAt, since))).run();
 
     keepers.forEach((person, index) => {
-      const own = pool.get(person.id) ?? [];
-      const team = teamPool(person);
+      // The customers he works with: a sample of his book (with a million customers a rep does not
+      // visit them all), split into the prospects new-customer visits go to and the rest.
+      const own = sample(pool.get(person.id) ?? [], 160);
+      const team = sample(teamPool(person), 80);
+      const prospectsOf = new Map([own, team].map((list) => [list, list.filter((c) => c.prospect)]));
       const marks = away.get(person.id);
       // Every third person falls a little short of W-VISITQ's averages (and of C-VISIT's weekly minimum).
       const short = index % 3 === 1;
@@ -160,7 +173,7 @@ export function generateActivity(core: Core, users: readonly User[], options: { 
         for (const kind of kinds) {
           const from = team.length && random.chance(0.15) ? team : own.length ? own : team;
           if (!from.length) break;
-          const prospects = kind === 'new' ? from.filter((c) => c.prospect) : [];
+          const prospects = kind === 'new' ? (prospectsOf.get(from) ?? []) : [];
           const candidates = prospects.length ? prospects : from;
           let pick = random.weighted(candidates, (c) => GRADE_WEIGHT[c.grade]);
           for (let tries = 0; chosen.has(pick.id) && tries < 4; tries++) pick = random.weighted(candidates, (c) => GRADE_WEIGHT[c.grade]);
