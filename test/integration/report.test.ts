@@ -10,7 +10,8 @@ import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPORT_COLUMNS, reportFiguresSchema, type MonthlyReport, type ReportFigures } from '../../shared/report';
-import { salesByRep, uncountedNewCustomerSales } from '../../electron/core/report/figures';
+import { chromiumForPdf } from '../../electron/cli/pdf';
+import { KIND_DATE_INDEX, salesByRep, uncountedNewCustomerSales } from '../../electron/core/report/figures';
 import { judgeComplaint } from '../../electron/core/report/service';
 import { createCustomer, teamCore, teamTemplate, type Caller, type TeamCore, type TeamTemplate } from '../support/core';
 
@@ -478,6 +479,28 @@ describe('report.monthly: every figure of January 2026 computed by hand', () => 
   });
 });
 
+describe('the index the report asks for (ledger_kind_date_rep_amount_idx) changes the plan, not the figures', () => {
+  it('the same report by rep, region and channel, and the same month to date, with and without it', async () => {
+    const sqlite = t.core.database.sqlite;
+    const read = async () => ({
+      rep: await report('rep'),
+      region: await report('region'),
+      channel: await report('channel'),
+      dec: await report('rep', '2025-12'),
+      mtd: await w.team.supervisor.call('report.monthToDate', {}),
+      byRep: salesByRep(t.core.database.db, '2026-01'),
+    });
+    const without = await read();
+    sqlite.exec(`CREATE INDEX ${KIND_DATE_INDEX} ON ledger_entries (kind, entry_date, rep_id, amount_fen)`);
+    try {
+      expect(await read()).toEqual(without);
+    } finally {
+      sqlite.exec(`DROP INDEX ${KIND_DATE_INDEX}`);
+    }
+    expect(without.rep.rows).toEqual([repARow(), repBRow(), repCRow(), supervisorRow()]);
+  });
+});
+
 describe('report.drill: the orders behind a figure add up to it', () => {
   it('sales of 李娜: the order and the reversed one (net zero); of the total: every order', async () => {
     const { finance, gm } = w.team;
@@ -645,6 +668,12 @@ describe('salesdesk report monthly', () => {
     expect(workbook.worksheets[0]!.getRow(3).getCell(2).value).toBe(70_000);
     expect(await reportMonthlyCommand.run(['--month', '2026-01', '--format', 'csv', '--out', csv, '--db', t.file], out)).toBe(0);
     expect(readFileSync(csv, 'utf8').split('\r\n')[1]!.startsWith('张伟,70000.00,8,57000.00,18.6%,-12.5%,40.0%,50000.00,140.0%')).toBe(true);
+
+    if (chromiumForPdf()) {
+      const pdf = join(t.dir, 'm.pdf');
+      expect(await reportMonthlyCommand.run(['--month', '2026-01', '--format', 'pdf', '--out', pdf, '--db', t.file], out)).toBe(0);
+      expect(readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    }
 
     const usage = await salesdesk(['report', 'monthly', '--month', '2026-13', '--db', t.file]);
     expect(usage.code).toBe(2);

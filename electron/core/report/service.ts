@@ -27,7 +27,7 @@ import { EXPENSE_COUNTED, EXPENSE_FEN, nameOf } from '../expenses/ratio';
 import { monthBounds } from '../ledger/ledger';
 import { companyCalendar } from '../policy/context';
 import { nextMonth } from '../policy/rules/ledger';
-import { targetsOf } from '../targets/service';
+import { getPlan, targetsOf } from '../targets/service';
 import { teamOf } from '../users/team';
 import { newCustomersOf, RECEIPT_ENTRY, SALE_ENTRY, saleAmounts, salesByRep } from './figures';
 
@@ -112,7 +112,7 @@ function addSums(into: Sums, from: Sums): void {
 function salesByMonth(db: Db, from: string, to: string): { byMonth: Map<string, number>; byPerson: Map<string, Map<number | null, number>> } {
   const rows = db.all<{ repId: number | null; month: string; fen: number }>(sql`
     SELECT s.rep_id AS repId, substr(s.entry_date, 1, 7) AS month, sum(s.amount_fen) AS fen
-    FROM ${saleAmounts(monthBounds(from).start, monthBounds(to).next)} s
+    FROM ${saleAmounts(db, monthBounds(from).start, monthBounds(to).next)} s
     GROUP BY 1, 2`);
   const byMonth = new Map<string, number>();
   const byPerson = new Map<string, Map<number | null, number>>();
@@ -332,6 +332,13 @@ export function monthlyReport(db: Db, actor: Actor, input: { month: string; by: 
   const repsWithTarget = targets.rep.rows.filter((r) => r.amountFen > 0).length;
   const total = figuresOf('', '合计', all, targets.totalFen ?? 0, repsWithTarget);
 
+  // the trend's targets: the plans' month totals (one plan read per year, not a targetsOf per month)
+  const plans = new Map<number, number[]>();
+  const planMonths = (year: number) => {
+    let months = plans.get(year);
+    if (!months) plans.set(year, (months = getPlan(db, { ...actor, role: 'gm' }, year).monthsFen));
+    return months;
+  };
   const trend: ReportTrendPoint[] = [];
   for (let i = 11; i >= 0; i--) {
     const m = addMonths(month, -i);
@@ -342,7 +349,7 @@ export function monthlyReport(db: Db, actor: Actor, input: { month: string; by: 
     trend.push({
       month: m,
       sales: s,
-      target: m === month ? (targets.totalFen ?? 0) : (monthTargets(db, actor, m).totalFen ?? 0),
+      target: m === month ? (targets.totalFen ?? 0) : planMonths(Number(m.slice(0, 4)))[Number(m.slice(5, 7)) - 1]!,
       expenses: spent,
       mom: prev === 0 ? null : s / prev - 1,
       yoy: lastYear === 0 ? null : s / lastYear - 1,
@@ -470,7 +477,7 @@ export function monthToDate(db: Db, actor: Actor, now: Date): ChannelOutput<'rep
     for (const row of targetsOf(db, actor, year, m).rep.rows) if (ids.has(Number(row.key))) target += row.amountFen;
   } else {
     scope = 'company';
-    sales = db.all<{ fen: number | null }>(sql`SELECT sum(s.amount_fen) AS fen FROM ${saleAmounts(start, monthBounds(month).next)} s WHERE s.entry_date <= ${today}`)[0]?.fen ?? 0;
+    sales = db.all<{ fen: number | null }>(sql`SELECT sum(s.amount_fen) AS fen FROM ${saleAmounts(db, start, monthBounds(month).next)} s WHERE s.entry_date <= ${today}`)[0]?.fen ?? 0;
     target = targetsOf(db, actor, year, m).totalFen ?? 0;
   }
   return { month, asOf: today, scope, sales: Number(sales), target, achievement: ratioOrNull(sales, target), ...days };
