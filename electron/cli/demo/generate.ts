@@ -3,7 +3,7 @@
 // one transaction (tens of thousands in seconds) with one audit row for the batch ('demo.generate').
 // Then the product catalogue and a year of orders to cash (sales.ts: products through their
 // service, the order history in bulk with one audit row for the batch), a year of expenses, the HR
-// records and three months of work logs and visits (activity.ts).
+// records, three months of work logs and visits (activity.ts) and the target plans (targets.ts).
 import { sql } from 'drizzle-orm';
 import type { Role } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
@@ -16,6 +16,7 @@ import { generateActivity, type ActivityDemoResult } from './activity';
 import { bulkInsert, type Bindable } from './bulk';
 import { generateExpenses, type ExpenseDemoResult } from './expenses';
 import { generateHr, type HrDemoResult } from './hr';
+import { generateTargets, type TargetsDemoResult } from './targets';
 import { planDemo, type DemoCustomerRow, type DemoOwner, type DemoPlan } from './plan';
 import { SeededRandom } from './random';
 import { DEFAULT_DEMO_ORDERS, generateSales, MAX_DEMO_ORDERS, type SalesResult } from './sales';
@@ -39,6 +40,8 @@ export interface DemoOptions {
   hr?: boolean | undefined;
   /** Three months of work logs, visits and weekly reports (default: as `hr`, the logs follow the leave). */
   activity?: boolean | undefined;
+  /** A target plan for every year with sales (default: as `hr`). */
+  targets?: boolean | undefined;
   /** Check every order confirmation against the policy engine while generating (tests). */
   verify?: boolean | undefined;
   seed: number;
@@ -75,6 +78,7 @@ export interface DemoResult {
   expenses: ExpenseDemoResult;
   hr: HrDemoResult;
   activity: ActivityDemoResult;
+  targets: TargetsDemoResult;
   timings: {
     setupMs: number;
     teamMs: number;
@@ -87,6 +91,7 @@ export interface DemoResult {
     expensesMs: number;
     hrMs: number;
     activityMs: number;
+    targetsMs: number;
     totalMs: number;
   };
 }
@@ -192,6 +197,13 @@ export async function generateDemo(core: Core, options: DemoOptions): Promise<De
       (options.activity ?? options.hr !== false) === false
         ? { logs: 0, visits: 0, weeklyReports: 0, lateLogs: 0, missingLogs: 0 }
         : generateActivity(core, users, { seed: (options.seed ^ 0x165667b1) >>> 0, asOf: options.asOf, adminId });
+    const activityDone = performance.now();
+
+    // 8. The general manager's target plans (K-TARGET) from the sales, for the monthly report.
+    const targets =
+      (options.targets ?? options.hr !== false) === false
+        ? { years: [], totalFen: 0 }
+        : generateTargets(core, users, { seed: (options.seed ^ 0x2545f491) >>> 0, asOf: options.asOf });
     const done = performance.now();
 
     return {
@@ -215,6 +227,7 @@ export async function generateDemo(core: Core, options: DemoOptions): Promise<De
       expenses,
       hr,
       activity,
+      targets,
       timings: {
         setupMs: Math.round(setupDone - started),
         teamMs: Math.round(teamDone - setupDone),
@@ -225,7 +238,8 @@ export async function generateDemo(core: Core, options: DemoOptions): Promise<De
         ordersWriteMs: salesTimings.writeMs,
         expensesMs: Math.round(expensesDone - salesDone),
         hrMs: Math.round(hrDone - expensesDone),
-        activityMs: Math.round(done - hrDone),
+        activityMs: Math.round(activityDone - hrDone),
+        targetsMs: Math.round(done - activityDone),
         totalMs: Math.round(done - started),
       },
     };

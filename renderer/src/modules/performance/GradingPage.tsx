@@ -99,7 +99,7 @@ export function GradingPage() {
                 <tr key={p.customerId} data-testid="grading-row" data-customer={p.customerNo} data-status={p.status}>
                   <td>
                     <span className="mono muted">{p.customerNo}</span>
-                    <div className="nowrap">{p.customerName}</div>
+                    <div className="grading-customer">{p.customerName}</div>
                   </td>
                   <td className="nowrap">{p.ownerName}</td>
                   <td className="nowrap">

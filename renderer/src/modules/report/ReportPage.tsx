@@ -89,7 +89,9 @@ function Kpi(props: { id: string; title: string; value: ReactNode; sub?: ReactNo
 function headerWidth(text: string, lang: 'zh' | 'en'): CSSProperties | undefined {
   if (lang === 'en') return { whiteSpace: 'normal', maxWidth: 'calc(7em + 12px)' };
   if (text.length < 5) return undefined;
-  return { whiteSpace: 'normal', maxWidth: `calc(${Math.ceil(text.length / 2)}em + 12px)` };
+  // As wide as half the text, whatever the figures below it (有目标人数 over single digits).
+  const width = `calc(${Math.ceil(text.length / 2)}em + 12px)`;
+  return { whiteSpace: 'normal', maxWidth: width, minWidth: width };
 }
 
 const growthTone = (v: number | null): 'good' | 'bad' | undefined => (v === null || v === 0 ? undefined : v > 0 ? 'good' : 'bad');
