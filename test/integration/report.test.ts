@@ -29,6 +29,7 @@ const BIN = join(ROOT, 'bin', 'salesdesk.mjs');
 interface World {
   team: TeamCore['team'];
   repC: Caller & { id: number };
+  pe: number;
   c: Record<'c1' | 'c2' | 'c3' | 'c4', number>;
   orders: Record<'dec' | 'janC1' | 'janC3' | 'janC2' | 'mistaken', { id: number; no: string }>;
 }
@@ -215,7 +216,7 @@ async function dataset(): Promise<World> {
   await repC.call('complaints.create', { customerId: c4, summary: '质量问题', receivedAt: '2026-01-31T02:00:00.000Z' });
 
   const o = (d: { order: { id: number; orderNo: string } }) => ({ id: d.order.id, no: d.order.orderNo });
-  return { team, repC, c: { c1, c2, c3: c3.id, c4 }, orders: { dec: o(dec), janC1: o(janC1), janC3: o(janC3), janC2: o(janC2), mistaken: o(mistaken) } };
+  return { team, repC, pe, c: { c1, c2, c3: c3.id, c4 }, orders: { dec: o(dec), janC1: o(janC1), janC3: o(janC3), janC2: o(janC2), mistaken: o(mistaken) } };
 }
 
 beforeAll(async () => {
@@ -639,6 +640,38 @@ describe('complaints on time: judged when every step is done or a deadline is mi
     ['handled on time, the rest still open in time', { handledAt: '2026-01-01T03:00:00.000Z', respondedAt: null, slipFiledAt: null }, '2026-01-02T12:00:00.000Z', { judged: false, onTime: false }],
   ] as const)('%s', (_label, steps, now, expected) => {
     expect(judgeComplaint({ ...c, ...steps }, at(now))).toEqual(expected);
+  });
+});
+
+describe('C-NEW in the report: an application filed by day 25 of the month counts, one filed on the 26th does not', () => {
+  it('February 2026: 李娜’s C5 (filed 02-25, approved) is a new customer; C6 (filed 02-26, approved) is not, and its sales do not count', async () => {
+    const { repB, manager, assistant } = w.team;
+    const pe = w.pe;
+    const newCustomer = async (no: string, day: string) => {
+      setDay(day);
+      const { customer, application } = await createCustomer(repB, no, { name: `客户${no}` });
+      await manager.call('customers.update', { id: customer.id, version: customer.version, patch: { creditLimitFen: 100_000_000, creditDays: 30 } });
+      await manager.call('approvals.decideApplication', { id: application.id, decision: 'approve', comment: '同意' });
+      let d = await repB.call('orders.create', { customerId: customer.id, requiredSchedule: '两周内', deliveryDate: '2027-12-31', deliveryPlace: '苏州', packaging: '袋装', shippingMethod: '汽运', lines: [{ productId: pe, quantityMilli: 1_000 }] });
+      d = await repB.call('orders.confirm', { id: d.order.id, version: d.order.version, note: '' });
+      for (const toStatus of ['production_requested', 'in_production', 'inspected'] as const) {
+        d = await repB.call('orders.transition', { id: d.order.id, version: d.order.version, toStatus, ...(toStatus === 'inspected' ? { inspectionResults: '合格' } : {}) });
+      }
+      const shipment = await assistant.call('shipments.create', { orderId: d.order.id, shipmentNo: `CK-${no}`, shipDate: day, lines: [{ orderLineId: d.lines[0]!.id, quantityMilli: 1_000 }] });
+      await assistant.call('shipments.deliver', { id: shipment.id, deliveredAt: day });
+    };
+    try {
+      await newCustomer('C5', '2026-02-25'); // at the deadline (day 25, C-NEW's default)
+      await newCustomer('C6', '2026-02-26'); // a day over
+      const feb = await report('rep', '2026-02');
+      expect(feb.rows.filter((r) => r.newCustomers || r.sales).map((r) => [r.name, r.sales, r.newCustomers])).toEqual([['李娜', 1_000_000 + 1_000_000, 1]]);
+      expect(feb.total.newCustomers).toBe(1);
+      expect(uncountedNewCustomerSales(t.core.database.db, '2026-02')).toEqual(new Map([[w.team.repB.id, 1_000_000]]));
+    } finally {
+      setDay('2026-01-31');
+    }
+    // January's figures do not move (read again on 01-31: 陈新's complaint is not judged yet)
+    expect((await report('rep')).rows).toEqual([repARow(), repBRow(), repCRow(), supervisorRow()]);
   });
 });
 
