@@ -9,8 +9,7 @@
 //   cold = a freshly opened read-only connection per run (as `salesdesk report monthly` does);
 //   warm = one connection, as in the running app;
 // next to the bare aggregate SQL floor: the month's sale postings summed per rep. Target: the
-// monthly report in < 500 ms (median). Exit code 1 when missed. Then the same again with the index
-// the report asks for (ledger_kind_date_rep_amount_idx, not in the schema yet), for information. --keep FILE: generate into FILE and
+// monthly report in < 500 ms (median). Exit code 1 when missed. --keep FILE: generate into FILE and
 // keep it, or reuse it when it exists (profiling without generating again).
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -20,7 +19,6 @@ import { localDate } from '../../shared/dates';
 import type { ReportDimension } from '../../shared/report';
 import type { Actor } from '../../electron/core/api/context';
 import { createCore } from '../../electron/core/index';
-import { KIND_DATE_INDEX } from '../../electron/core/report/figures';
 import { monthlyReport } from '../../electron/core/report/service';
 import { withIndexesRebuilt } from '../../electron/cli/demo/bulk';
 import { generateDemo } from '../../electron/cli/demo/generate';
@@ -265,19 +263,7 @@ async function main(): Promise<number> {
       database.close();
     };
 
-    // as the schema stands
     measureAll('', '', TARGET_MS);
-    // with the index the report asks for (figures.ts KIND_DATE_INDEX), created here for the comparison
-    const indexed = new BetterSqlite3(file);
-    indexed.exec(`CREATE INDEX IF NOT EXISTS ${KIND_DATE_INDEX} ON ledger_entries (kind, entry_date, rep_id, amount_fen); ANALYZE`);
-    indexed.close();
-    try {
-      measureAll('_withIndex', `（加索引 ${KIND_DATE_INDEX}）`, null);
-    } finally {
-      const drop = new BetterSqlite3(file);
-      drop.exec(`DROP INDEX IF EXISTS ${KIND_DATE_INDEX}; ANALYZE`);
-      drop.close();
-    }
 
     for (const m of measurements) {
       m.medianMs = round(m.medianMs);

@@ -76,6 +76,8 @@ export const ledgerEntries = sqliteTable(
     index('ledger_customer_date_amount_idx').on(t.customerId, t.entryDate, t.amountFen),
     // The monthly report's receivable balance per rep at a month's start, from the index alone.
     index('ledger_rep_date_amount_idx').on(t.repId, t.entryDate, t.amountFen),
+    // The monthly report's sales of a range of months (sale postings, then reversals) from the index alone.
+    index('ledger_kind_date_rep_amount_idx').on(t.kind, t.entryDate, t.repId, t.amountFen),
     index('ledger_order_idx').on(t.orderId),
     index('ledger_date_idx').on(t.entryDate),
     uniqueIndex('ledger_reverses_unique').on(t.reversesId),

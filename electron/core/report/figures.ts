@@ -15,28 +15,12 @@ export const SALE_ENTRY = sql`(l.kind = 'sale' OR (l.kind = 'reversal' AND r.kin
 export const RECEIPT_ENTRY = sql`(l.kind IN ('receipt', 'deposit') OR (l.kind = 'reversal' AND r.kind IN ('receipt', 'deposit')))`;
 
 /**
- * The index the monthly report asks for (requested from the lead; not in the schema yet):
- * `CREATE INDEX ledger_kind_date_rep_amount_idx ON ledger_entries (kind, entry_date, rep_id, amount_fen)`.
- * With it, a range of months of sales is read from the index alone (two ranges: sales, reversals);
- * without it, one pass over the date range reading each entry's kind is the faster plan.
- */
-export const KIND_DATE_INDEX = 'ledger_kind_date_rep_amount_idx';
-
-function hasKindDateIndex(db: Conn): boolean {
-  return db.all(sql`SELECT 1 FROM sqlite_master WHERE type = 'index' AND tbl_name = 'ledger_entries' AND name = ${KIND_DATE_INDEX}`).length > 0;
-}
-
-/**
  * The sale postings and reversals of sale postings dated from `start` (included) to `next` (excluded),
- * as rows (rep_id, entry_date, amount_fen) to select from (`FROM ${saleAmounts(…)} s`).
+ * as rows (rep_id, entry_date, amount_fen) to select from (`FROM ${saleAmounts(…)} s`). Two ranges of
+ * ledger_kind_date_rep_amount_idx (sales, then reversals), read from the index alone but for the
+ * reversed entry's kind.
  */
-export function saleAmounts(db: Conn, start: string, next: string) {
-  if (!hasKindDateIndex(db)) {
-    return sql`(
-      SELECT l.rep_id AS rep_id, l.entry_date AS entry_date, l.amount_fen AS amount_fen
-      FROM ledger_entries l LEFT JOIN ledger_entries r ON r.id = l.reverses_id
-      WHERE l.entry_date >= ${start} AND l.entry_date < ${next} AND ${SALE_ENTRY})`;
-  }
+export function saleAmounts(start: string, next: string) {
   return sql`(
     SELECT l.rep_id AS rep_id, l.entry_date AS entry_date, l.amount_fen AS amount_fen FROM ledger_entries l
     WHERE l.kind = 'sale' AND l.entry_date >= ${start} AND l.entry_date < ${next}
@@ -49,7 +33,7 @@ export function saleAmounts(db: Conn, start: string, next: string) {
 export function salesByRep(db: Conn, month: string): Map<number, number> {
   const { start, next } = monthBounds(month);
   const rows = db.all<{ repId: number; fen: number }>(sql`
-    SELECT s.rep_id AS repId, sum(s.amount_fen) AS fen FROM ${saleAmounts(db, start, next)} s
+    SELECT s.rep_id AS repId, sum(s.amount_fen) AS fen FROM ${saleAmounts(start, next)} s
     WHERE s.rep_id IS NOT NULL GROUP BY s.rep_id`);
   return new Map(rows.map((row) => [row.repId, Number(row.fen)]));
 }

@@ -112,7 +112,7 @@ function addSums(into: Sums, from: Sums): void {
 function salesByMonth(db: Db, from: string, to: string): { byMonth: Map<string, number>; byPerson: Map<string, Map<number | null, number>> } {
   const rows = db.all<{ repId: number | null; month: string; fen: number }>(sql`
     SELECT s.rep_id AS repId, substr(s.entry_date, 1, 7) AS month, sum(s.amount_fen) AS fen
-    FROM ${saleAmounts(db, monthBounds(from).start, monthBounds(to).next)} s
+    FROM ${saleAmounts(monthBounds(from).start, monthBounds(to).next)} s
     GROUP BY 1, 2`);
   const byMonth = new Map<string, number>();
   const byPerson = new Map<string, Map<number | null, number>>();
@@ -477,7 +477,7 @@ export function monthToDate(db: Db, actor: Actor, now: Date): ChannelOutput<'rep
     for (const row of targetsOf(db, actor, year, m).rep.rows) if (ids.has(Number(row.key))) target += row.amountFen;
   } else {
     scope = 'company';
-    sales = db.all<{ fen: number | null }>(sql`SELECT sum(s.amount_fen) AS fen FROM ${saleAmounts(db, start, monthBounds(month).next)} s WHERE s.entry_date <= ${today}`)[0]?.fen ?? 0;
+    sales = db.all<{ fen: number | null }>(sql`SELECT sum(s.amount_fen) AS fen FROM ${saleAmounts(start, monthBounds(month).next)} s WHERE s.entry_date <= ${today}`)[0]?.fen ?? 0;
     target = targetsOf(db, actor, year, m).totalFen ?? 0;
   }
   return { month, asOf: today, scope, sales: Number(sales), target, achievement: ratioOrNull(sales, target), ...days };

@@ -1,0 +1,1 @@
+CREATE INDEX `ledger_kind_date_rep_amount_idx` ON `ledger_entries` (`kind`,`entry_date`,`rep_id`,`amount_fen`);
