@@ -102,6 +102,12 @@ describe('role lists of the contract', () => {
     for (const name of ['expenses.disburse', 'claims.pay', 'claims.return'] as const) expect([...accessOf(name)].sort()).toEqual(['finance', 'gm']);
     expect(accessOf('expenses.ratio')).not.toContain('rep');
     expect(api['expenses.create'].access).toBe('signedIn');
+    // §9: the monthly report is every rep's figures (not a rep's to read); the heads judge scores and confirm C-GRADE
+    for (const name of ['report.monthly', 'report.drill', 'report.export', 'print.monthlyReport'] as const) {
+      expect(accessOf(name), name).not.toContain('rep');
+      expect(accessOf(name), name).not.toContain('admin');
+    }
+    for (const name of ['performance.recordDeduction', 'grading.decide'] as const) expect([...accessOf(name)].sort()).toEqual(['director', 'gm', 'manager']);
   });
 
   const forbiddenCases = restricted.flatMap((name) => ROLES.filter((role) => !accessOf(name).includes(role)).map((role) => [name, role] as const));
