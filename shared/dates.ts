@@ -33,3 +33,51 @@ export function localTimestamp(at: Date): string {
   const zone = `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
   return `${localDate(at)}T${pad(at.getHours())}:${pad(at.getMinutes())}:${pad(at.getSeconds())}${zone}`;
 }
+
+// —— arithmetic on date strings ——
+// YYYY-MM-DD and YYYY-MM strings are calendar days and months, not instants: the arithmetic runs in
+// UTC so the process's time zone and its DST changes never shift a day.
+
+const utcDay = (date: string) => new Date(`${date}T00:00:00Z`);
+
+/** The YYYY-MM-DD `n` calendar days after `date` (negative n: before). */
+export function addDays(date: string, n: number): string {
+  const d = utcDay(date);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The calendar day after `date` (YYYY-MM-DD). */
+export function nextDay(date: string): string {
+  return addDays(date, 1);
+}
+
+/** ISO weekday of a YYYY-MM-DD: Monday 1 … Sunday 7. */
+export function isoWeekday(date: string): number {
+  return utcDay(date).getUTCDay() || 7;
+}
+
+/** The Monday of the (Monday–Sunday) week containing `date`. */
+export function mondayOf(date: string): string {
+  return addDays(date, 1 - isoWeekday(date));
+}
+
+/** The YYYY-MM `n` months after `month` (negative n: before); string arithmetic, any year. */
+export function addMonths(month: string, n: number): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const index = y * 12 + (m - 1) + n;
+  return `${String(Math.floor(index / 12)).padStart(4, '0')}-${pad((index % 12) + 1)}`;
+}
+
+/** The YYYY-MM month before `month`. */
+export function previousMonth(month: string): string {
+  return addMonths(month, -1);
+}
+
+/** The last day (YYYY-MM-DD) of a YYYY-MM month. */
+export function lastDayOf(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const d = new Date(0);
+  d.setUTCFullYear(y, m, 0); // day 0 of the next month; setUTCFullYear keeps years below 100 as they are
+  return `${month}-${pad(d.getUTCDate())}`;
+}

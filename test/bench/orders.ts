@@ -17,7 +17,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { ChannelInput } from '../../shared/api';
-import { localDate } from '../../shared/dates';
+import { addDays, localDate, previousMonth } from '../../shared/dates';
 import { UNDELIVERED_STATUSES } from '../../shared/orders';
 import { SessionStore } from '../../electron/core/api/sessions';
 import { createCore } from '../../electron/core/index';
@@ -74,19 +74,6 @@ const round = (ms: number) => Math.round(ms * 100) / 100;
 
 function log(text: string): void {
   if (!json) process.stdout.write(`${text}\n`);
-}
-
-function addDays(day: string, n: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
-
-/** The last complete month before `day` (YYYY-MM): the statements finance prints now. */
-function previousMonth(day: string): string {
-  const d = new Date(`${day.slice(0, 7)}-01T00:00:00Z`);
-  d.setUTCMonth(d.getUTCMonth() - 1);
-  return d.toISOString().slice(0, 7);
 }
 
 function measure(run: () => number, runs: number, warmup = 3): number[] {
@@ -241,7 +228,7 @@ async function main(): Promise<number> {
     );
 
     // (b) A month's statements for every customer with a balance or entries (the 2,000 buyers).
-    const month = previousMonth(today);
+    const month = previousMonth(today.slice(0, 7)); // the last complete month: the statements finance prints now
     let statementCount = { rows: 0, total: 0 };
     const statements = measure(() => {
       const started = performance.now();

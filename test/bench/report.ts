@@ -15,7 +15,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { localDate } from '../../shared/dates';
+import { addDays, addMonths, localDate } from '../../shared/dates';
 import type { ReportDimension } from '../../shared/report';
 import type { Actor } from '../../electron/core/api/context';
 import { createCore } from '../../electron/core/index';
@@ -50,16 +50,6 @@ const median = (samples: readonly number[]) => {
 };
 function log(text: string): void {
   if (!json) process.stdout.write(`${text}\n`);
-}
-function addDays(day: string, n: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
-function addMonths(month: string, n: number): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  const index = y * 12 + (m - 1) + n;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
 
 /** The bare aggregate: the month's sale postings (less their reversals) summed per rep. */

@@ -12,18 +12,11 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../shared/api';
-import { localDate, localMonth } from '../../shared/dates';
+import { addMonths, localDate, localMonth } from '../../shared/dates';
 import type { OrderDetail } from '../../shared/orders';
 import { chromiumPath, RESULTS, signIn, signOut, startE2E, type E2E } from './support';
 
 const PASSWORD = 'pass-1234';
-
-/** YYYY-MM plus n months. */
-function addMonths(month: string, n: number): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  const index = y * 12 + (m - 1) + n;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
-}
 
 const TODAY = localDate(new Date());
 const THIS_MONTH = localMonth(new Date());

@@ -4,6 +4,7 @@
 // statements that chain month to month. The generator runs with `verify`: every confirmation's
 // shortcut is checked against the policy engine itself.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { previousMonth } from '../../shared/dates';
 import { ORDER_STATUSES } from '../../shared/orders';
 import { generateDemo } from '../../electron/cli/demo/generate';
 import { nowOf } from '../../electron/cli/demo/orders';
@@ -545,7 +546,7 @@ describe('demo work logs, visits and weekly reports', () => {
     expect(lateWeeks).toBeGreaterThan(0);
     expect(lateWeeks / weeks.length).toBeLessThan(0.2);
     // The last full month's late list (manager1 reads everyone's) has late and missing daily logs.
-    const month = new Date(Date.parse(`${AS_OF.slice(0, 7)}-01T00:00:00Z`) - 86_400_000).toISOString().slice(0, 7);
+    const month = previousMonth(AS_OF.slice(0, 7));
     const late = await as('manager1').call('activity.lateReports', { month });
     expect(late.some((r) => r.kind === 'daily' && r.submittedAt === null)).toBe(true);
     expect(late.some((r) => r.kind === 'daily' && r.submittedAt !== null)).toBe(true);
@@ -553,7 +554,7 @@ describe('demo work logs, visits and weekly reports', () => {
 
   it('has reps meeting W-VISITQ’s daily averages and reps falling short, by the month’s figures', () => {
     const db = t.core.database.db;
-    const month = new Date(Date.parse(`${AS_OF.slice(0, 7)}-01T00:00:00Z`) - 86_400_000).toISOString().slice(0, 7);
+    const month = previousMonth(AS_OF.slice(0, 7));
     const reps = all<{ id: number }>("SELECT id FROM users WHERE role = 'rep'").map((r) => r.id);
     const quota = paramsInForce(db, 'W-VISITQ', `${month}-01`);
     const figures = [...activityFigures(db, reps, month, now()).values()];

@@ -6,6 +6,7 @@
 // downgrade), the grade ends, no sales a year before; then the manager's decision (confirm changes
 // the grade, audited; reject keeps it; twice is a conflict; a rep may not decide).
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '../../shared/dates';
 import type { Grade } from '../../shared/domain';
 import type { GradeProposal } from '../../shared/performance';
 import { createCustomer, hasChinese, teamCore, type Caller, type TeamCore, type TeamTemplate, teamTemplate } from '../support/core';
@@ -83,12 +84,6 @@ async function world(): Promise<World> {
     },
   };
 }
-
-const addDays = (day: string, n: number) => {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-};
 
 /**
  * A year-ago sale and a recent one, each paid `days` after delivery (an unpaid year-old sale would

@@ -13,6 +13,7 @@ import { balanceOf, listBalances, postPayment, reverseEntry } from '../../electr
 import { ledgerEntries } from '../../electron/core/ledger/schema';
 import { shipmentAmount } from '../../electron/core/ledger/shipping';
 import { statementsFor } from '../../electron/core/ledger/statements';
+import { addDays } from '../../shared/dates';
 import { gridQuerySchema } from '../../shared/grid';
 import { PASSWORD, testCore, type TestCore } from '../support/core';
 
@@ -43,12 +44,6 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ type: fc.constant('writeOff' as const), customer: fc.integer({ min: 0, max: 2 }), date, amount }) },
   { weight: 3, arbitrary: fc.record({ type: fc.constant('reverse' as const), target: fc.nat(), days: fc.integer({ min: 0, max: 70 }) }) },
 );
-
-const addDays = (day: string, n: number) => {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-};
 
 /** What the model knows of one entry: its customer, date, amount and statement column. */
 interface ModelEntry {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addHours, atOrBefore, daysBetween, isoTimestamp, wallClock } from '../../electron/core/policy/time';
+import { addHours, atOrBefore, isoTimestamp, wallClock } from '../../electron/core/policy/time';
+import { daysBetween } from '../../shared/dates';
 
 describe('request timestamps', () => {
   it('reads the wall clock in the timestamp’s own offset', () => {

@@ -12,7 +12,7 @@
 // late, with the rule itself, stored as the service would) and a few never. Weekly reports mostly
 // before Monday 10:00, a few late, a very few missing.
 import { and, gte, inArray, isNull, lte, ne } from 'drizzle-orm';
-import { localTimestamp } from '../../../shared/dates';
+import { addDays, localTimestamp } from '../../../shared/dates';
 import type { VisitKind } from '../../../shared/activity';
 import type { User } from '../../../shared/users';
 import { judgeLog } from '../../core/activity/judge';
@@ -37,8 +37,6 @@ export interface ActivityDemoResult {
 }
 
 const MINUTE = 60_000;
-const DAY = 86_400_000;
-const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 /** A wall-clock time of a day in the office's zone (the process's), as an instant (like hr.ts). */
 const officeAt = (date: string, minutes: number) => {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];

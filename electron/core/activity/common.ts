@@ -1,5 +1,5 @@
 // Shared by the work-log services, C-VISIT and the month's figures: who may read whose logs, the
-// days a person owes a daily log (W-LOG), and small date helpers.
+// days a person owes a daily log (W-LOG) and the days of a range.
 //
 // Semantics chosen where the domain book leaves room:
 // - Reading: a person's logs, weekly reports and visits are readable by himself, by his direct
@@ -10,7 +10,7 @@
 //   the local day his account was created.
 import { and, eq, gte, inArray, lte } from 'drizzle-orm';
 import { ACTIVITY_ALL_ROLES, LOG_KEEPER_ROLES } from '../../../shared/activity';
-import { localDate } from '../../../shared/dates';
+import { addDays, localDate } from '../../../shared/dates';
 import type { Role } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import type { Actor } from '../api/context';
@@ -19,18 +19,6 @@ import { leaves } from '../leave/schema';
 import { halfOn } from '../leave/service';
 import { users } from '../users/schema';
 import { teamOf } from '../users/team';
-
-export function addDays(date: string, n: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
-
-/** The Monday of the (Monday–Sunday) week containing `date`. */
-export function mondayOf(date: string): string {
-  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay() || 7;
-  return addDays(date, 1 - weekday);
-}
 
 /** Every day from `from` to `to`, both included. */
 export function daysFrom(from: string, to: string): string[] {

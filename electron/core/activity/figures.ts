@@ -17,11 +17,11 @@
 // - visits: the month's non-falsified visits by kind, up to today.
 import { and, gte, inArray, lte } from 'drizzle-orm';
 import type { LateReport } from '../../../shared/activity';
-import { localDate } from '../../../shared/dates';
+import { addDays, localDate, mondayOf } from '../../../shared/dates';
 import type { Db, Tx } from '../db/connection';
 import { monthBounds } from '../leave/service';
 import { companyCalendar } from '../policy/context';
-import { addDays, daysFrom, isLogKeeper, leaveMarks, mondayOf, peopleByIds } from './common';
+import { daysFrom, isLogKeeper, leaveMarks, peopleByIds } from './common';
 import { judgeLog, judgeMissing, visitCounts } from './judge';
 import { weeklyReports, workLogs } from './schema';
 

@@ -2,13 +2,13 @@
 // missing) and the week's / month's visit counts, shared by the services and the month's figures.
 import { and, count, gte, inArray, isNull, lte } from 'drizzle-orm';
 import type { VisitKind } from '../../../shared/activity';
-import { localDate, localTimestamp } from '../../../shared/dates';
+import { localDate, localTimestamp, mondayOf } from '../../../shared/dates';
 import type { Finding } from '../../../shared/policy';
 import type { Db, Tx } from '../db/connection';
 import type { WorkCalendar } from '../policy/calendar';
 import { paramsInForce, type ParamsOf } from '../policy/params';
 import { workLog, workLogDue } from '../policy/rules/activity';
-import { isLogKeeper, leaveMarks, mondayOf, type LogPerson } from './common';
+import { isLogKeeper, leaveMarks, type LogPerson } from './common';
 import { visits } from './schema';
 
 // —— W-LOG judgement ——

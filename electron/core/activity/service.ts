@@ -26,7 +26,7 @@ import {
   type WorkLogDay,
   type WorkLogSave,
 } from '../../../shared/activity';
-import { localDate, localTimestamp } from '../../../shared/dates';
+import { addDays, localDate, localTimestamp, mondayOf } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
 import type { GridQuery } from '../../../shared/grid';
 import type { Finding } from '../../../shared/policy';
@@ -41,7 +41,7 @@ import { companyCalendar } from '../policy/context';
 import { paramsInForce } from '../policy/params';
 import { repVisits } from '../policy/rules/customers';
 import { users } from '../users/schema';
-import { addDays, isLogKeeper, leaveMarks, mondayOf, readableIds, readablePerson, type LogPerson } from './common';
+import { isLogKeeper, leaveMarks, readableIds, readablePerson, type LogPerson } from './common';
 import { activityFigures } from './figures';
 import { dueOf, judgeLog, judgeMissing, owesLog, visitCounts } from './judge';
 import { visits, weeklyReports, workLogs } from './schema';

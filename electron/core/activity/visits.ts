@@ -12,7 +12,7 @@
 // Two grouped queries whatever the number of customers (visits_customer_date_idx).
 import { and, asc, eq, gte, inArray, isNull, lte, max, sql } from 'drizzle-orm';
 import { IN_PERSON_VISIT_KINDS, type OverdueCustomer } from '../../../shared/activity';
-import { localDate } from '../../../shared/dates';
+import { addDays, localDate } from '../../../shared/dates';
 import type { Actor } from '../api/context';
 import { customerScope } from '../customers/access';
 import { customers } from '../customers/schema';
@@ -21,7 +21,6 @@ import { companyCalendar } from '../policy/context';
 import { paramsInForce } from '../policy/params';
 import { visitFrequency } from '../policy/rules/customers';
 import { users } from '../users/schema';
-import { addDays } from './common';
 import { visits } from './schema';
 
 export function overdueCustomers(db: Db, actor: Actor, input: { ownerId?: number }, now: Date): OverdueCustomer[] {

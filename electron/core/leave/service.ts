@@ -5,7 +5,7 @@
 // leave that overlaps one the applicant already holds, and a proxy who is the applicant himself.
 import { and, count, eq, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { daysBetween, localDate } from '../../../shared/dates';
+import { daysBetween, localDate, nextDay } from '../../../shared/dates';
 import type { Role } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import type { ColumnFilter, GridQuery } from '../../../shared/grid';
@@ -62,12 +62,6 @@ export function monthBounds(month: string): { first: string; last: string } {
   const [y, m] = month.split('-').map(Number) as [number, number];
   const last = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
   return { first: `${month}-01`, last };
-}
-
-export function nextDay(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
 }
 
 /** A leave as half-day slots (morning = even, afternoon = odd), first and last included. */

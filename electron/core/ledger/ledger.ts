@@ -6,7 +6,7 @@
 // the collection cycle they give. Every write: one transaction with its audit row.
 import { and, asc, count, eq, gte, inArray, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { localDate } from '../../../shared/dates';
+import { daysBetween, localDate } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
 import type { GridQuery } from '../../../shared/grid';
 import { LEDGER_FIELD_LABELS, LEDGER_KIND_LABELS, type BalanceRow, type LedgerEntry, type LedgerKind, type PaymentInput, type Posting } from '../../../shared/ledger';
@@ -160,11 +160,6 @@ export function customerEntries(db: Db, actor: Actor, input: { customerId: numbe
 }
 
 // —— collection cycle ——
-
-/** Whole days from `from` to `to` (both YYYY-MM-DD). */
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
 
 /**
  * Collection cycle (回款周期, C-GRADE's "average days to collect") per customer: over receipts and

@@ -8,7 +8,7 @@
 // customers', supervisors their team's, the rest all), for reading and for writing.
 import { and, asc, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { localDate } from '../../../shared/dates';
+import { addDays, daysBetween, localDate } from '../../../shared/dates';
 import { AppError, type FieldIssue } from '../../../shared/errors';
 import type { GridQuery } from '../../../shared/grid';
 import {
@@ -43,7 +43,6 @@ import { engineOptions } from '../policy/context';
 import { evaluateRequest } from '../policy/kinds';
 import { paramsInForce } from '../policy/params';
 import { discountBp } from '../policy/rules/pricing';
-import { daysBetween } from '../policy/time';
 import { products } from '../products/schema';
 import { priceOn } from '../products/service';
 import { onRequestDecided, preview, requestById, submitWithin, type RequestDecided } from '../requests/service';
@@ -59,13 +58,6 @@ export const ORDER_APPROVAL_KIND = 'order_confirmation';
 const label = (key: string) => ORDER_FIELD_LABELS[key]!;
 
 // —— small helpers ——
-
-/** The date `n` calendar days after `day`. */
-function addDays(day: string, n: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
 
 /** Amount of a line in fen: quantity (thousandths) × unit price, rounded half up to the fen; exact. */
 export function lineAmountFen(quantityMilli: number, unitPriceFen: number): number {

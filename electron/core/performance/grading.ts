@@ -11,6 +11,7 @@
 // A decision is stored in grade_decisions with the figures as proposed: a decided customer keeps
 // showing its decision that month even when the rule no longer proposes it (its grade changed).
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { addMonths, lastDayOf } from '../../../shared/dates';
 import { GRADE_LABELS, type Grade } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import type { GradeDecideInput, GradeProposal } from '../../../shared/performance';
@@ -24,7 +25,6 @@ import { workCalendar } from '../policy/calendar';
 import { paramsInForce } from '../policy/params';
 import { gradeReview } from '../policy/rules/customers';
 import { users } from '../users/schema';
-import { addMonths, lastDayOf } from './months';
 import { gradeDecisions } from './schema';
 
 type Conn = Db | Tx;

@@ -11,7 +11,7 @@
 // month runs); a recorded deduction keeps the points of the parameters in force on its day.
 import { and, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import { LOG_KEEPER_ROLES, PERFORMANCE_JUDGE_ROLES, type LateReport } from '../../../shared/activity';
-import { localDate, localTimestamp } from '../../../shared/dates';
+import { lastDayOf, localDate, localTimestamp } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
 import type { Finding } from '../../../shared/policy';
 import {
@@ -35,7 +35,7 @@ import { salesByRep, uncountedNewCustomerSales } from '../report/figures';
 import { targetsOf } from '../targets/service';
 import { teamOf } from '../users/team';
 import { users } from '../users/schema';
-import { judgedOn, lastDayOf } from './months';
+import { judgedOn } from './months';
 import { performanceDeductions } from './schema';
 
 type Conn = Db | Tx;

@@ -2,6 +2,7 @@
 // chinese-days package, plus company overrides (make-up days are often announced late).
 // The default import: under plain Node (the CLI) the package is CommonJS and has no named exports.
 import chineseDays from 'chinese-days';
+import { nextDay } from '../../../shared/dates';
 
 const officialIsWorkday = (date: string): boolean => chineseDays.isWorkday(date);
 
@@ -20,12 +21,6 @@ export interface WorkCalendar {
   addWorkingDays(date: string, n: number): string;
   /** The n-th working day strictly after `date` (n ≥ 1): "within 3 working days of receipt" ends on workingDayAfter(receipt, 3). */
   workingDayAfter(date: string, n: number): string;
-}
-
-function nextDay(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
 }
 
 /** `overrides`: company-specific days, true = working day, false = day off. */

@@ -3,7 +3,7 @@
 // the company's calendar overrides. Every write is one transaction with its audit row.
 import { and, asc, eq, gte, lte } from 'drizzle-orm';
 import { z } from 'zod';
-import { localDate } from '../../../shared/dates';
+import { localDate, nextDay } from '../../../shared/dates';
 import { AppError, validationError } from '../../../shared/errors';
 import type { CalendarDay, KindInfo, ParamVersion, RuleInfo } from '../../../shared/policy';
 import { recordAudit } from '../audit/audit';
@@ -125,12 +125,6 @@ export function kindInfos(): KindInfo[] {
 }
 
 // —— the working calendar ——
-
-function nextDay(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
 
 export function calendarDays(db: Db | Tx, from: string, to: string): CalendarDay[] {
   const overrides = new Map(

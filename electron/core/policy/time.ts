@@ -46,10 +46,5 @@ export function addHours(iso: string, hours: number): string {
   return formatWithOffset(Date.parse(iso) + hours * 3_600_000, offsetMinutes(iso));
 }
 
-/** Whole calendar days from date `from` to date `to` (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
 /** Is instant `a` at or before instant `b`? */
 export const atOrBefore = (a: string, b: string): boolean => Date.parse(a) <= Date.parse(b);

@@ -1,14 +1,14 @@
 // Printed forms of DOMAIN §7–8: the complaint slip (客户投诉单), the leave slip (请假申请表) and the
 // monthly attendance sheet (考勤表). Each reads through its module's service with the actor (who may
 // see it), and every print is audited.
-import { formatTimestamp, localDate } from '../../../shared/dates';
+import { formatTimestamp, localDate, nextDay } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
 import { LEAVE_STATUS_LABELS } from '../../../shared/leave';
 import { recordAudit } from '../audit/audit';
 import { actorOf, type Handlers } from '../api/context';
 import { monthSheet } from '../attendance/sheet';
 import { complaintDetail } from '../complaints/service';
-import { leaveDetail, monthBounds, nextDay } from '../leave/service';
+import { leaveDetail, monthBounds } from '../leave/service';
 import { companyCalendar } from '../policy/context';
 import { paramsInForce } from '../policy/params';
 import { calendarDays } from '../policy/service';

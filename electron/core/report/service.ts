@@ -8,7 +8,7 @@
 // over everyone, its ratios computed from those sums, its target the plan's month total.
 import { sql } from 'drizzle-orm';
 import type { ChannelOutput } from '../../../shared/api';
-import { localDate, localMonth } from '../../../shared/dates';
+import { addMonths, lastDayOf, localDate, localMonth } from '../../../shared/dates';
 import {
   ratioOrNull,
   type DrillFigure,
@@ -26,25 +26,9 @@ import type { Db } from '../db/connection';
 import { EXPENSE_COUNTED, EXPENSE_FEN, nameOf } from '../expenses/ratio';
 import { monthBounds } from '../ledger/ledger';
 import { companyCalendar } from '../policy/context';
-import { nextMonth } from '../policy/rules/ledger';
 import { getPlan, targetsOf } from '../targets/service';
 import { teamOf } from '../users/team';
 import { newCustomersOf, RECEIPT_ENTRY, SALE_ENTRY, saleAmounts, salesByRep } from './figures';
-
-// —— months ——
-
-/** `month` moved by `n` months (n may be negative). */
-export function addMonths(month: string, n: number): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  const index = y * 12 + (m - 1) + n;
-  return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
-}
-
-const lastDayOf = (month: string) => {
-  const d = new Date(`${nextMonth(month)}-01T00:00:00Z`);
-  d.setUTCDate(0);
-  return d.toISOString().slice(0, 10);
-};
 
 // —— people and groups ——
 

@@ -19,6 +19,7 @@
 //   percent rounded down to 0.01 (the tier is judged on the exact ratio); with a target of 0 the
 //   ratio is undefined: achievementPct null and no tiered bonus.
 import { z } from 'zod';
+import { addDays, isoWeekday, mondayOf } from '../../../../shared/dates';
 import { formatYuan } from '../../../../shared/money';
 import { bilingual } from '../../../../shared/validation';
 import type { WorkCalendar } from '../calendar';
@@ -33,17 +34,6 @@ const yuan = (fen: number) => formatYuan(fen);
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, bilingual('须为 HH:MM 格式的时间，如 10:00', 'must be a time HH:MM, e.g. 10:00'));
 
 const WEEKDAYS_ZH = ['', '一', '二', '三', '四', '五', '六', '日'];
-
-function addDays(date: string, n: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
-
-/** ISO weekday: Monday 1 … Sunday 7. */
-function isoWeekday(date: string): number {
-  return new Date(`${date}T00:00:00Z`).getUTCDay() || 7;
-}
 
 const DAY_MS = 86_400_000;
 
@@ -69,7 +59,7 @@ export function workLogDue(
     // By the end of the report day: 24:00, i.e. midnight starting the next day.
     return { day: request.reportDate, time: '24:00', at: `${addDays(request.reportDate, 1)}T00:00:00${zone}` };
   }
-  const monday = addDays(request.reportDate, 1 - isoWeekday(request.reportDate));
+  const monday = mondayOf(request.reportDate);
   const nominal = addDays(monday, 7 + params.weeklyDueWeekday - 1);
   const day = calendar.addWorkingDays(nominal, 0);
   return { day, time: params.weeklyDueTime, at: `${day}T${params.weeklyDueTime}:00${zone}` };

@@ -1,20 +1,13 @@
 // §2 Customer files: C-NEW (the new-customer application that makes a month's volume count),
 // C-CHANGE (changes take effect after a manager approves) and C-VISIT (visit frequencies).
 import { z } from 'zod';
+import { addDays, daysBetween } from '../../../../shared/dates';
 import { GRADES, GRADE_LABELS, type Grade } from '../../../../shared/domain';
 import type { Finding } from '../../../../shared/policy';
 import { bilingual, isoDate } from '../../../../shared/validation';
 import { f } from '../fields';
 import { defineKind, type KindDef } from '../kind';
 import { defineRule, finding, role } from '../rule';
-import { daysBetween } from '../time';
-
-/** The date `n` calendar days after `date` (YYYY-MM-DD). */
-function addDays(date: string, n: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 

@@ -14,25 +14,20 @@
 //   leaveDaysThisMonth is the leave already taken in the month of the leave's first day.
 // - L-ABSENT: fewer than 3 days in the year is a warning; 3 or more a serious violation (block).
 import { z } from 'zod';
+import { daysBetween, nextDay } from '../../../../shared/dates';
 import { LEAVE_TYPE_LABELS, LEAVE_TYPES } from '../../../../shared/leave';
 import { bilingual } from '../../../../shared/validation';
 import type { WorkCalendar } from '../calendar';
 import { f } from '../fields';
 import { defineKind, type KindDef } from '../kind';
 import { defineRule, finding, superior } from '../rule';
-import { daysBetween, wallClock } from '../time';
+import { wallClock } from '../time';
 
 /** A wall-clock time HH:MM (00:00–23:59). */
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, bilingual('须为 HH:MM 格式的时间，如 10:00', 'must be a time HH:MM, e.g. 10:00'));
 
 /** Days with halves, as people write them: 3, 3.5. */
 const days = (n: number) => String(n);
-
-function nextDay(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
 
 export interface LeaveSpan {
   start: string;

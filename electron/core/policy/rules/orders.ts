@@ -2,22 +2,16 @@
 // and the rep must record that the customer was notified), and the confirmation of an order judged
 // by Q-PRICE and S-CREDIT together (the request that holds an order until it is approved).
 import { z } from 'zod';
+import { addDays, daysBetween } from '../../../../shared/dates';
 import { GRADES, GRADE_LABELS } from '../../../../shared/domain';
 import type { Finding } from '../../../../shared/policy';
 import { bilingual, isoDate } from '../../../../shared/validation';
 import { f } from '../fields';
 import { defineKind, type KindDef } from '../kind';
 import { defineRule, finding } from '../rule';
-import { daysBetween, isoTimestamp, wallClock } from '../time';
+import { isoTimestamp, wallClock } from '../time';
 import { quotePrice } from './pricing';
 import { orderCredit } from './settlement';
-
-/** The date `n` calendar days after `date` (negative n: before). */
-function addDays(date: string, n: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
 
 export interface OrderDelayRequest {
   deliveryDate: string;

@@ -24,19 +24,6 @@ export function Findings({ findings, testId = 'finding' }: { findings: readonly 
   );
 }
 
-/** YYYY-MM-DD plus n calendar days. */
-export function addDays(date: string, n: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
-
-/** The Monday of the week (Monday–Sunday) a day belongs to. */
-export function mondayOf(date: string): string {
-  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay() || 7;
-  return addDays(date, 1 - weekday);
-}
-
 const WEEKDAYS = { zh: ['日', '一', '二', '三', '四', '五', '六'], en: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] } as const;
 /** "周三" / "Wed" of a day. */
 export function weekdayText(date: string, lang: 'zh' | 'en'): string {

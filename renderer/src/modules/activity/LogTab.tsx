@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { ACTIVITY_FIELD_LABELS, VISIT_KIND_LABELS, VISIT_KINDS, type VisitKind, type WorkLogDay } from '../../../../shared/activity';
 import type { Customer } from '../../../../shared/customers';
-import { localDate } from '../../../../shared/dates';
+import { addDays, localDate } from '../../../../shared/dates';
 import { ApiError, invoke } from '../../api/client';
 import { useSession } from '../../app/session';
 import { useToast } from '../../app/toast';
@@ -15,7 +15,7 @@ import { useErrorText, useLabel, useLang } from '../../i18n';
 import { searchCustomers } from '../customers/searchCustomers';
 import { LookupInput } from '../orders/LookupInput';
 import { focusNextFrom, moveOnEnter } from '../requests/KindFields';
-import { addDays, Findings, stamp, weekdayText } from './Findings';
+import { Findings, stamp, weekdayText } from './Findings';
 import { useActivityMessages } from './messages';
 import type { Person } from './people';
 

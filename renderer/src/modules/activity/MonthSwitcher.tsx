@@ -1,5 +1,5 @@
 // A month picker with ‹ › beside it (迟交记录, 绩效考核, 客户分级).
-import { addMonths } from '../ledger/ledgerValues';
+import { addMonths } from '../../../../shared/dates';
 import { useActivityMessages } from './messages';
 
 export function MonthSwitcher({ month, onMonth, testId }: { month: string; onMonth(month: string): void; testId: string }) {

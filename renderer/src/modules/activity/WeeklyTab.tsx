@@ -3,10 +3,11 @@
 // (W-LOG late, C-VISIT's rep minimum). Ctrl+S saves with the version loaded.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { WeeklyReport } from '../../../../shared/activity';
+import { addDays, mondayOf } from '../../../../shared/dates';
 import { ApiError, invoke } from '../../api/client';
 import { useToast } from '../../app/toast';
 import { useErrorText, useLang } from '../../i18n';
-import { addDays, Findings, mondayOf, stamp } from './Findings';
+import { Findings, stamp } from './Findings';
 import { useActivityMessages } from './messages';
 
 export function WeeklyTab({ weekOf, onWeek, userId, today }: { weekOf: string; onWeek(date: string): void; userId: number | null; today: string }) {

@@ -15,7 +15,7 @@ import {
   OPEN_COMPLAINT_STATUSES,
   type Complaint,
 } from '../../../../shared/complaints';
-import { localMonth } from '../../../../shared/dates';
+import { addMonths, localMonth } from '../../../../shared/dates';
 import type { ColumnFilter } from '../../../../shared/grid';
 import { invoke } from '../../api/client';
 import { useSession } from '../../app/session';
@@ -27,7 +27,6 @@ import { refocusGrid, ServerGrid } from '../../grid/ServerGrid';
 import { usePageKeys } from '../../grid/usePageKeys';
 import { useQuickSearch } from '../../grid/useQuickSearch';
 import { useErrorText, useLabel, useNumberFormat } from '../../i18n';
-import { addMonths } from '../ledger/ledgerValues';
 import { complaintColumnDefs, complaintColumnGroups, FILTER_SCALES } from './complaintColumns';
 import { ComplaintDrawer } from './ComplaintDrawer';
 import { ComplaintForm } from './ComplaintForm';

@@ -4,7 +4,7 @@
 // Keyboard first: Ctrl+F searches, Ctrl+N files a new request, Enter on a row opens it.
 import type { GridApi } from 'ag-grid-community';
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { localMonth } from '../../../../shared/dates';
+import { addMonths, localMonth } from '../../../../shared/dates';
 import { EXPENSE_SEE_ALL_ROLES, type Expense, type ExpenseType } from '../../../../shared/expenses';
 import type { ColumnFilter } from '../../../../shared/grid';
 import { invoke } from '../../api/client';
@@ -18,7 +18,6 @@ import { usePageKeys } from '../../grid/usePageKeys';
 import { useQuickSearch } from '../../grid/useQuickSearch';
 import { useErrorText, useLabel, useNumberFormat } from '../../i18n';
 import { useSalesDirectory } from '../customers/useSalesDirectory';
-import { addMonths } from '../ledger/ledgerValues';
 import { ClaimsPanel } from './ClaimsPanel';
 import { expenseColumnDefs, expenseColumnGroups, FILTER_SCALES } from './expenseColumns';
 import { ExpenseDrawer } from './ExpenseDrawer';

@@ -3,11 +3,10 @@
 // striped and lighter; a half day fills half the cell (上午 the left half, 下午 the right); people
 // over the L-MONTHLY limit are flagged. A click on a block opens that leave.
 import { Fragment, useEffect, useState } from 'react';
-import { localMonth } from '../../../../shared/dates';
+import { addMonths, localMonth } from '../../../../shared/dates';
 import { LEAVE_STATUS_LABELS, LEAVE_TYPE_LABELS, type LeaveCalendar as Calendar } from '../../../../shared/leave';
 import { invoke } from '../../api/client';
 import { useErrorText, useLabel, useLang } from '../../i18n';
-import { addMonths } from '../ledger/ledgerValues';
 import { useLeaveMessages } from './messages';
 
 const MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/;

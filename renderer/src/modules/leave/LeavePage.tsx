@@ -3,7 +3,7 @@
 // Keyboard first: Ctrl+F searches, Ctrl+N files a new leave, Enter on a row opens it.
 import type { GridApi } from 'ag-grid-community';
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { localMonth } from '../../../../shared/dates';
+import { addMonths, localMonth } from '../../../../shared/dates';
 import type { Leave } from '../../../../shared/leave';
 import { invoke } from '../../api/client';
 import { useSession } from '../../app/session';
@@ -16,7 +16,6 @@ import { usePageKeys } from '../../grid/usePageKeys';
 import { useQuickSearch } from '../../grid/useQuickSearch';
 import { useErrorText, useLabel, useNumberFormat } from '../../i18n';
 import '../expenses/expenses.css';
-import { addMonths } from '../ledger/ledgerValues';
 import { LeaveCalendar } from './LeaveCalendar';
 import { leaveColumnDefs, leaveColumnGroups } from './leaveColumns';
 import { LeaveDrawer } from './LeaveDrawer';

@@ -3,7 +3,7 @@
 // (all of them, or one), exported as CSV for Excel, and the month's reconciliation (O-RECON) below.
 import { Fragment, useCallback, useEffect, useMemo, useState } from 'react';
 import type { ChannelOutput } from '../../../../shared/api';
-import { localMonth } from '../../../../shared/dates';
+import { addMonths, localMonth } from '../../../../shared/dates';
 import type { Statement } from '../../../../shared/ledger';
 import { formatFen } from '../../../../shared/money';
 import { invoke } from '../../api/client';
@@ -11,7 +11,6 @@ import { useToast } from '../../app/toast';
 import { downloadText } from '../../grid/download';
 import { useErrorText } from '../../i18n';
 import { openPrintWindow } from '../../print/openPrint';
-import { addMonths } from './ledgerValues';
 import { useLedgerMessages, type LedgerT } from './messages';
 import { ReconPanel } from './ReconPanel';
 import './ledger.css';

@@ -9,13 +9,6 @@ import type { Lang } from '../../i18n';
 
 export type FieldErrors = Partial<Record<string, string>>;
 
-/** YYYY-MM plus `n` months (n may be negative). */
-export function addMonths(month: string, n: number): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  const index = y * 12 + (m - 1) + n;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
-}
-
 /** The last day (YYYY-MM-DD) of a month. */
 export function monthEnd(month: string): string {
   const [y, m] = month.split('-').map(Number) as [number, number];

@@ -1,6 +1,7 @@
 // Pure helpers of order entry: exact line amounts and totals (the core's arithmetic, so what the
 // form shows is what will be stored), discounts as Q-PRICE counts them, and dates typed in any
 // common way.
+import { addDays } from '../../../../shared/dates';
 import { formatFen, formatQuantity, parseQuantity, parseYuanToFen } from '../../../../shared/money';
 
 /** Quantity (thousandths) × unit price (fen), rounded half up to the fen: the core's lineAmountFen. */
@@ -107,12 +108,6 @@ function isoOf(y: number, m: number, d: number): string | null {
   return `${y}-${pad2(m)}-${pad2(d)}`;
 }
 
-function addDaysIso(day: string, n: number): string {
-  const at = new Date(`${day}T00:00:00Z`);
-  at.setUTCDate(at.getUTCDate() + n);
-  return at.toISOString().slice(0, 10);
-}
-
 /**
  * A date as an assistant types it, whatever the system's date format: "2026-12-07", "2026/12/7",
  * "2026年12月7日", "20261207", "12-07" or "1207" (the next such day from `today`), "+14" (days from
@@ -122,7 +117,7 @@ export function parseDateInput(text: string, today: string): string | null | 'in
   const s = text.trim().replace(/\s+/g, '');
   if (!s) return null;
   let m: RegExpExecArray | null;
-  if ((m = /^\+(\d{1,3})$/.exec(s))) return addDaysIso(today, Number(m[1]));
+  if ((m = /^\+(\d{1,3})$/.exec(s))) return addDays(today, Number(m[1]));
   if ((m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(s)) || (m = /^(\d{4})(\d{2})(\d{2})$/.exec(s))) {
     return isoOf(Number(m[1]), Number(m[2]), Number(m[3])) ?? 'invalid';
   }

@@ -2,7 +2,7 @@
 // A month grid (Monday first), the year's official arrangement, and the company's changes of the
 // year. Only the admin changes days; the core refuses anyone else.
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
-import { formatTimestamp, localDate, localMonth } from '../../../../shared/dates';
+import { addDays, addMonths, formatTimestamp, isoWeekday, localDate, localMonth, mondayOf } from '../../../../shared/dates';
 import type { CalendarDay } from '../../../../shared/policy';
 import { invoke } from '../../api/client';
 import { Field } from '../../app/Field';
@@ -11,24 +11,15 @@ import { useErrorText, useLang } from '../../i18n';
 import { Dialog } from '../users/Dialog';
 import { usePoliciesMessages } from './messages';
 
-const DAY_MS = 86_400_000;
 const toUtc = (date: string) => Date.parse(`${date}T00:00:00Z`);
-const fromUtc = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-const addDays = (date: string, n: number) => fromUtc(toUtc(date) + n * DAY_MS);
 /** 0 = Monday … 6 = Sunday. */
-const weekdayIndex = (date: string) => (new Date(toUtc(date)).getUTCDay() + 6) % 7;
-
-function addMonths(month: string, n: number): string {
-  const [y = 2000, m = 1] = month.split('-').map(Number);
-  const d = new Date(Date.UTC(y, m - 1 + n, 1));
-  return d.toISOString().slice(0, 7);
-}
+const weekdayIndex = (date: string) => isoWeekday(date) - 1;
 
 /** The weeks shown for a month: from the Monday on or before the 1st to the Sunday on or after the last day. */
 function gridRange(month: string): { from: string; to: string } {
   const first = `${month}-01`;
   const last = addDays(`${addMonths(month, 1)}-01`, -1);
-  return { from: addDays(first, -weekdayIndex(first)), to: addDays(last, 6 - weekdayIndex(last)) };
+  return { from: mondayOf(first), to: addDays(mondayOf(last), 6) };
 }
 
 const isHoliday = (d: CalendarDay) => d.officialName !== null && !d.officialWorking;

@@ -5,7 +5,7 @@
 // ECharts), 打印 (the core's A4 report) and Excel / CSV export (the core's file, downloaded).
 import { useCallback, useEffect, useMemo, useState, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
 import type { Label } from '../../../../shared/domain';
-import { formatTimestamp, localMonth } from '../../../../shared/dates';
+import { formatTimestamp, localMonth, previousMonth } from '../../../../shared/dates';
 import { formatYuan } from '../../../../shared/money';
 import {
   formatRatio,
@@ -28,7 +28,7 @@ import { PrintButton } from '../../print/PrintButton';
 import { DrillDrawer, type DrillTarget } from './DrillDrawer';
 import { useReportMessages, type ReportT } from './messages';
 import { ReportChartView } from './ReportChartView';
-import { downloadFile, formatCell, previousMonth, sortRows, type ReportColumn, type ReportField } from './reportFormat';
+import { downloadFile, formatCell, sortRows, type ReportColumn, type ReportField } from './reportFormat';
 import './report.css';
 
 const TOTAL_KEY = '__total';
