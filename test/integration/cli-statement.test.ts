@@ -1,17 +1,17 @@
 // `salesdesk report statement`: the real command on a database with a delivered order and a receipt,
 // as JSON (amounts in fen) and as CSV for Excel (BOM, Chinese headers, yuan). Two spawns, side by
 // side; wrong use (bad month, pdf without --out) and the PDF itself are checked in-process.
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportStatementCommand } from '../../electron/cli/commands/report';
 import { UsageError } from '../../electron/cli/args';
-import { chromiumForPdf } from '../../electron/cli/pdf';
 import { Output } from '../../electron/cli/output';
 import { orderLines, orders } from '../../electron/core/orders/schema';
 import { products } from '../../electron/core/products/schema';
 import { createCustomer, PASSWORD, testCore, type TestCore } from '../support/core';
+import { expectPaper, havePdfTools, pdfInfo } from '../support/pdf';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const BIN = join(ROOT, 'bin', 'salesdesk.mjs');
@@ -115,12 +115,14 @@ describe('salesdesk report statement', () => {
     expect((pdf as UsageError).message).toContain('--out');
   });
 
-  it.skipIf(!chromiumForPdf())('writes the A4 statements as a PDF, one page per customer', async () => {
+  it.skipIf(!havePdfTools)('writes the A4 statements as a PDF, one page per customer', async () => {
     const file = join(t.dir, 'statements.pdf');
     const code = await reportStatementCommand.run(['--db', t.file, '--month', '2026-02', '--format', 'pdf', '--out', file], new Output(false));
     expect(code).toBe(0);
     const bytes = readFileSync(file);
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
-    expect(Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1])).toBe(1);
+    const info = pdfInfo(file);
+    expect(info.pages).toBe(1);
+    expectPaper(info, 210, 297);
   }, 60_000);
 });

@@ -2,14 +2,14 @@
 // 差旅费报销单 of a reimbursement, A5 landscape and A4, with amounts in figures and 大写, the approval
 // chain by name, blank signature boxes; each print audited; a request not yet approved or a colleague's
 // slip is refused. Rendered to PDF through Chromium and to PNGs to look at (test-results/print-expense-*.png).
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumForPdf, htmlToPdf } from '../../electron/cli/pdf';
+import { htmlToPdf } from '../../electron/cli/pdf';
 import type { ChannelOutput } from '../../shared/api';
 import { createCustomer, teamCore, teamTemplate, type Caller, type TeamCore, type TeamTemplate } from '../support/core';
+import { expectPaper, havePdfTools, pdfInfo, pdfText, pdfToPngs } from '../support/pdf';
 
 const NOW = new Date('2026-11-23T04:00:00.000Z'); // Monday 12:00 in Shanghai
 const COMPANY = '苏州恒达化工有限公司';
@@ -37,7 +37,6 @@ let long: Expense;
 let longClaim: Claim;
 
 const dir = mkdtempSync(join(tmpdir(), 'salesdesk-print-expenses-'));
-const RESULTS = join(import.meta.dirname, '..', '..', 'test-results');
 
 async function approveAll(request: { requestId: number }, ...approvers: Caller[]) {
   for (const approver of approvers) {
@@ -253,25 +252,6 @@ describe('print.claimForm (差旅费报销单 / 费用报销单)', () => {
 
 // —— on paper ——
 
-function pdfInfo(file: string): { pages: number; width: number; height: number } {
-  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
-  const size = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info);
-  return { pages: Number(/Pages:\s+(\d+)/.exec(info)?.[1]), width: Number(size?.[1]), height: Number(size?.[2]) };
-}
-
-const havePdfTools =
-  !!chromiumForPdf() &&
-  (() => {
-    try {
-      execFileSync('pdfinfo', ['-v'], { stdio: 'ignore' });
-      return true;
-    } catch {
-      return false;
-    }
-  })();
-
-const MM = 72 / 25.4;
-
 function isSubsequence(needle: string, haystack: string): boolean {
   let at = 0;
   for (const ch of needle) {
@@ -299,21 +279,13 @@ describe.skipIf(!havePdfTools)('expense slips on paper', () => {
   it.each(cases)('$name: one page of the right size, rendered to test-results/print-expense-$name-1.png', async ({ name, paper, print, whole }) => {
     const pdf = join(dir, `${name}.pdf`);
     await htmlToPdf((await print()).html, pdf);
-    mkdirSync(RESULTS, { recursive: true });
-    const prefix = `print-expense-${name}`;
-    for (const old of readdirSync(RESULTS).filter((f) => f.startsWith(`${prefix}-`))) rmSync(join(RESULTS, old));
-    execFileSync('pdftoppm', ['-png', '-r', '80', pdf, join(RESULTS, prefix)]);
+    const pngs = pdfToPngs(pdf, `print-expense-${name}`, 80);
     const info = pdfInfo(pdf);
     expect(info.pages).toBe(1);
-    expect(readdirSync(RESULTS).filter((f) => f.startsWith(`${prefix}-`) && f.endsWith('.png'))).toHaveLength(1);
-    if (paper === 'a5') {
-      expect(info.width).toBeCloseTo(210 * MM, 0); // landscape: 210 × 148 mm
-      expect(info.height).toBeCloseTo(148 * MM, 0);
-    } else {
-      expect(info.width).toBeCloseTo(210 * MM, 0);
-      expect(info.height).toBeCloseTo(297 * MM, 0);
-    }
-    const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
+    expect(pngs).toHaveLength(1);
+    if (paper === 'a5') expectPaper(info, 210, 148); // landscape
+    else expectPaper(info, 210, 297);
+    const text = pdfText(pdf);
     expect(text).toContain(COMPANY); // real glyphs, extractable, not boxes
     expect(text).toMatch(/人民币/);
     expect(text).toContain('总经理'); // the signature boxes are on the page

@@ -6,12 +6,11 @@
 // refused) and the A4-landscape 考勤表 (people × days, marks, totals, legend, fifteen people a page).
 // Each print is one audit row; a refusal writes nothing. Rendered to PDF through Chromium (pages and
 // paper size by pdfinfo) and to test-results/print-hr-*.png to look at.
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumForPdf, htmlToPdf } from '../../electron/cli/pdf';
+import { htmlToPdf } from '../../electron/cli/pdf';
 import { officialDayName, workCalendar } from '../../electron/core/policy/calendar';
 import { attendanceSheetHtml, attendanceSheetPages, PEOPLE_PER_PAGE } from '../../electron/core/print/attendanceSheet';
 import type { ChannelInput, ChannelOutput } from '../../shared/api';
@@ -20,6 +19,7 @@ import type { AttendanceMonth } from '../../shared/attendance';
 import type { Complaint } from '../../shared/complaints';
 import type { Leave } from '../../shared/leave';
 import { createCustomer, hasChinese, teamCore, teamTemplate, type Caller, type TeamCore, type TeamTemplate } from '../support/core';
+import { expectPaper, havePdfTools, pdfInfo, pdfText, pdfToPngs } from '../support/pdf';
 
 const COMPANY = '苏州恒达化工有限公司';
 const SCRIPT = '<script>alert(1)</script>';
@@ -41,7 +41,6 @@ let withdrawn: Leave;
 let rejected: Leave;
 
 const dir = mkdtempSync(join(tmpdir(), 'salesdesk-print-hr-'));
-const RESULTS = join(import.meta.dirname, '..', '..', 'test-results');
 
 async function act(caller: Caller, c: Complaint, action: ChannelInput<'complaints.act'>['action'], extra: Partial<ChannelInput<'complaints.act'>> = {}): Promise<Complaint> {
   const current = (await caller.call('complaints.get', { id: c.id })).complaint;
@@ -293,24 +292,6 @@ describe('考勤表', () => {
 
 // —— on paper ——
 
-function pdfInfo(file: string): { pages: number; width: number; height: number } {
-  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
-  const size = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info);
-  return { pages: Number(/Pages:\s+(\d+)/.exec(info)?.[1]), width: Number(size?.[1]), height: Number(size?.[2]) };
-}
-
-const havePdfTools =
-  !!chromiumForPdf() &&
-  (() => {
-    try {
-      execFileSync('pdfinfo', ['-v'], { stdio: 'ignore' });
-      return true;
-    } catch {
-      return false;
-    }
-  })();
-
-const MM = 72 / 25.4;
 const SIZES = { a5: [210, 148], a4: [210, 297], 'a4-landscape': [297, 210] } as const;
 
 /** People's November by hand (sixteen: the sheet takes two pages). */
@@ -360,17 +341,13 @@ describe.skipIf(!havePdfTools)('on paper', () => {
     const printed = await print();
     const pdf = join(dir, `${name}.pdf`);
     await htmlToPdf(printed.html, pdf);
-    mkdirSync(RESULTS, { recursive: true });
-    const prefix = `print-hr-${name}`;
-    for (const old of readdirSync(RESULTS).filter((f) => f.startsWith(`${prefix}-`))) rmSync(join(RESULTS, old));
-    execFileSync('pdftoppm', ['-png', '-r', '80', pdf, join(RESULTS, prefix)]);
+    pdfToPngs(pdf, `print-hr-${name}`, 80);
     const info = pdfInfo(pdf);
     expect(info.pages).toBe(printed.pages);
     if (name.endsWith('a5')) expect(info.pages).toBe(1); // a slip is one A5 sheet
     const [width, height] = SIZES[paper];
-    expect(info.width).toBeCloseTo(width * MM, 0);
-    expect(info.height).toBeCloseTo(height * MM, 0);
-    const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
+    expectPaper(info, width, height);
+    const text = pdfText(pdf);
     expect(text).toContain(COMPANY); // real glyphs, extractable, not boxes
     const flat = text.replace(/\s+/g, '');
     for (const word of words) expect(flat, word).toContain(word.replace(/\s+/g, ''));

@@ -8,8 +8,7 @@
 // pdftotext: real Chinese text and the totals; nothing overflowing its page or its cell), and once
 // through print.monthlyReport on a small department's October (audited; a rep refused, nothing written).
 // The pages are also rendered to test-results/print-report-*.png to look at.
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,33 +20,14 @@ import { formatTimestamp } from '../../shared/dates';
 import type { MonthlyReport, ReportFigures } from '../../shared/report';
 import { reportCharts } from '../../shared/reportCharts';
 import { createCustomer, hasChinese, teamCore, teamTemplate, type Caller, type TeamCore, type TeamTemplate } from '../support/core';
+import { expectPaper, havePdfTools, pdfInfo, pdfText, pdfToPngs } from '../support/pdf';
 
 const COMPANY = '苏州恒达化工有限公司';
 const META = { companyName: COMPANY, printedBy: '王经理', printedAt: '2026-11-02 09:30' };
 const MARKUP = '<i>陈</i>&"x"';
 const dir = mkdtempSync(join(tmpdir(), 'salesdesk-print-report-'));
-const RESULTS = join(import.meta.dirname, '..', '..', 'test-results');
 
 // —— on paper: helpers ——
-
-function pdfInfo(file: string): { pages: number; width: number; height: number } {
-  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
-  const size = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info);
-  return { pages: Number(/Pages:\s+(\d+)/.exec(info)?.[1]), width: Number(size?.[1]), height: Number(size?.[2]) };
-}
-
-const havePdfTools =
-  !!chromiumForPdf() &&
-  (() => {
-    try {
-      execFileSync('pdfinfo', ['-v'], { stdio: 'ignore' });
-      return true;
-    } catch {
-      return false;
-    }
-  })();
-
-const MM = 72 / 25.4;
 
 /** What overflows in print layout: a page whose content is taller than the page, a cell or KPI box whose text is wider than it. */
 async function overflows(html: string): Promise<string[]> {
@@ -97,14 +77,9 @@ async function onPaper(name: string, doc: { html: string; pages: number }): Prom
   await htmlToPdf(doc.html, pdf);
   const info = pdfInfo(pdf);
   expect(info.pages).toBe(doc.pages);
-  expect(info.width).toBeCloseTo(210 * MM, 0);
-  expect(info.height).toBeCloseTo(297 * MM, 0);
-  mkdirSync(RESULTS, { recursive: true });
-  const prefix = `print-report-${name}`;
-  for (const old of readdirSync(RESULTS).filter((f) => f.startsWith(`${prefix}-`))) rmSync(join(RESULTS, old));
-  execFileSync('pdftoppm', ['-png', '-r', '60', pdf, join(RESULTS, prefix)]);
-  expect(readdirSync(RESULTS).filter((f) => f.startsWith(`${prefix}-`))).toHaveLength(doc.pages);
-  return execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+  expectPaper(info, 210, 297);
+  expect(pdfToPngs(pdf, `print-report-${name}`, 60)).toHaveLength(doc.pages);
+  return pdfText(pdf, { layout: true });
 }
 
 // —— a report by hand ——

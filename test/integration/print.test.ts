@@ -1,15 +1,14 @@
 // Printed forms: the four-copy order form (O-FORM) and the receivables statement (O-STATEMENT) as
 // HTML, and as PDF through Chromium, turned into PNGs to look at (test-results/print-*.png).
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { chromiumForPdf, htmlToPdf } from '../../electron/cli/pdf';
+import { htmlToPdf } from '../../electron/cli/pdf';
 import { orderFormHtml, type OrderFormData } from '../../electron/core/print/orderForm';
 import { statementsHtml } from '../../electron/core/print/statement';
+import { expectPaper, havePdfTools, pdfInfo, pdfToPngs } from '../support/pdf';
 
-const RESULTS = join(import.meta.dirname, '..', '..', 'test-results');
 const dir = mkdtempSync(join(tmpdir(), 'salesdesk-print-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -39,26 +38,6 @@ const order: OrderFormData = {
   printedBy: '张内勤',
 };
 
-function pdfPages(file: string): number {
-  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
-  return Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
-}
-
-function toPngs(pdf: string, prefix: string): string[] {
-  mkdirSync(RESULTS, { recursive: true });
-  execFileSync('pdftoppm', ['-png', '-r', '60', pdf, join(RESULTS, prefix)]);
-  return readdirSync(RESULTS).filter((f) => f.startsWith(prefix) && f.endsWith('.png'));
-}
-
-const havePdfTools = !!chromiumForPdf() && (() => {
-  try {
-    execFileSync('pdfinfo', ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-
 describe('four-copy order form (O-FORM)', () => {
   it('has four copies labelled 存根 / 工务科 / 常务董事 / 财务部, each with the lines, totals and 大写金额', () => {
     const html = orderFormHtml(order);
@@ -73,8 +52,10 @@ describe('four-copy order form (O-FORM)', () => {
   it.skipIf(!havePdfTools)('prints to a 4-page A4 PDF', async () => {
     const pdf = join(dir, 'order.pdf');
     await htmlToPdf(orderFormHtml(order), pdf);
-    expect(pdfPages(pdf)).toBe(4);
-    expect(toPngs(pdf, 'print-order-form').length).toBe(4);
+    const info = pdfInfo(pdf);
+    expect(info.pages).toBe(4);
+    expectPaper(info, 210, 297);
+    expect(pdfToPngs(pdf, 'print-order-form', 60)).toHaveLength(4);
   }, 60_000);
 });
 
@@ -103,8 +84,10 @@ describe('receivables statement (O-STATEMENT)', () => {
   it.skipIf(!havePdfTools)('prints each customer on its own A4 page', async () => {
     const pdf = join(dir, 'statement.pdf');
     await htmlToPdf(statementsHtml('苏州恒达化工有限公司', '2026-11', [statement, { ...statement, customerNo: 'C0013' }], '2026-12-05 09:00'), pdf);
-    expect(pdfPages(pdf)).toBe(2);
     expect(existsSync(pdf)).toBe(true);
-    toPngs(pdf, 'print-statement');
+    const info = pdfInfo(pdf);
+    expect(info.pages).toBe(2);
+    expectPaper(info, 210, 297);
+    expect(pdfToPngs(pdf, 'print-statement', 60)).toHaveLength(2);
   }, 60_000);
 });
