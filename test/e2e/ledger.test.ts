@@ -331,8 +331,9 @@ describe.skipIf(!chromiumPath())('ledger: shipping register, receipts, statement
     await page.getByTestId('shipments-undelivered').check();
     await expect.poll(() => rows.count()).toBe(1);
     const pending = rows.first();
-    expect(await pending.locator('[col-id=lines]').textContent()).toContain('聚乙烯颗粒（HDPE 5000S） 1 吨');
-    expect(await pending.locator('[col-id=amountFen]').textContent()).toBe('¥10,000.00');
+    // The grid draws the row before its cells' text (under load, visibly so): wait for the text.
+    await expect.poll(() => pending.locator('[col-id=lines]').textContent()).toContain('聚乙烯颗粒（HDPE 5000S） 1 吨');
+    await expect.poll(() => pending.locator('[col-id=amountFen]').textContent()).toBe('¥10,000.00');
     await e.shot('e2e-ledger-shipments');
 
     await pending.getByTestId('shipment-deliver').click();

@@ -2,7 +2,6 @@
 // the screen and the CLI's JSON. Excel gets numbers (money in yuan as #,##0.00, ratios as 0.0 %,
 // "—" where a ratio is undefined); CSV is for Excel users in China (UTF-8 with BOM, yuan with two
 // decimals, ratios as "12.5%"). Every export is audited ('report.export').
-import ExcelJS from 'exceljs';
 import { toCsv } from '../../../shared/csv';
 import {
   formatRatio,
@@ -59,6 +58,8 @@ const NUM_FMT = { fen: '#,##0.00', ratio: '0.0%', count: '0', quantity: '#,##0.0
 
 /** The report as an Excel workbook. */
 export async function reportWorkbook(report: Pick<MonthlyReport, 'month' | 'by' | 'rows' | 'total'>, companyName: string): Promise<Buffer> {
+  // Loaded on use: the core opens for every CLI command and at start-up; few of them export.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'SalesDesk 销售台账';
   const sheet = workbook.addWorksheet(`${report.month} ${REPORT_DIMENSION_LABELS[report.by].zh}`, { views: [{ state: 'frozen', xSplit: 1, ySplit: 2 }] });
