@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { LateReport } from '../../../../shared/activity';
 import { invoke } from '../../api/client';
+import { LoadedRows } from '../../app/LoadedRows';
 import { useErrorText } from '../../i18n';
 import { stamp } from './Findings';
 import { MonthSwitcher } from './MonthSwitcher';
@@ -32,43 +33,38 @@ export function LateTab({ month, onMonth, userId }: { month: string; onMonth(mon
         <MonthSwitcher month={month} onMonth={onMonth} testId="late-month" />
         <span className="muted page-intro">{t('lateIntro')}</span>
       </div>
-      {error && <div className="form-error">{t('loadFailed', { error })}</div>}
-      {rows === null && !error && <p className="muted">{t('loading')}</p>}
-      {rows && rows.length === 0 && (
-        <div className="panel empty-state" data-testid="late-empty">
-          <p>{t('lateNone')}</p>
-        </div>
-      )}
-      {rows && rows.length > 0 && (
-        <div className="panel panel-table">
-          <table className="plain" data-testid="late-table">
-            <thead>
-              <tr>
-                <th>{t('colPerson')}</th>
-                <th>{t('colKindReport')}</th>
-                <th>{t('colReportDate')}</th>
-                <th>{t('colDue')}</th>
-                <th>{t('colSubmitted')}</th>
-                <th className="num">{t('colDaysLate')}</th>
-                <th className="num">{t('colPoints')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={`${r.userId}-${r.kind}-${r.reportDate}`} className={r.submittedAt === null ? 'is-missing' : undefined} data-testid="late-row" data-kind={r.kind}>
-                  <td className="nowrap">{r.userName}</td>
-                  <td className="nowrap">{r.kind === 'daily' ? t('daily') : t('weekly')}</td>
-                  <td className="nowrap">{r.reportDate}</td>
-                  <td className="nowrap">{stamp(r.dueAt)}</td>
-                  <td className="nowrap">{r.submittedAt === null ? <span className="text-danger">{t('notSubmitted')}</span> : stamp(r.submittedAt)}</td>
-                  <td className="num">{r.daysLate}</td>
-                  <td className="num late-points">−{r.pointsDeducted}</td>
+      <LoadedRows rows={rows} error={error} failedText={(e) => t('loadFailed', { error: e })} loadingText={t('loading')} emptyText={t('lateNone')} emptyTestId="late-empty">
+        {(rows) => (
+          <div className="panel panel-table">
+            <table className="plain" data-testid="late-table">
+              <thead>
+                <tr>
+                  <th>{t('colPerson')}</th>
+                  <th>{t('colKindReport')}</th>
+                  <th>{t('colReportDate')}</th>
+                  <th>{t('colDue')}</th>
+                  <th>{t('colSubmitted')}</th>
+                  <th className="num">{t('colDaysLate')}</th>
+                  <th className="num">{t('colPoints')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={`${r.userId}-${r.kind}-${r.reportDate}`} className={r.submittedAt === null ? 'is-missing' : undefined} data-testid="late-row" data-kind={r.kind}>
+                    <td className="nowrap">{r.userName}</td>
+                    <td className="nowrap">{r.kind === 'daily' ? t('daily') : t('weekly')}</td>
+                    <td className="nowrap">{r.reportDate}</td>
+                    <td className="nowrap">{stamp(r.dueAt)}</td>
+                    <td className="nowrap">{r.submittedAt === null ? <span className="text-danger">{t('notSubmitted')}</span> : stamp(r.submittedAt)}</td>
+                    <td className="num">{r.daysLate}</td>
+                    <td className="num late-points">−{r.pointsDeducted}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </LoadedRows>
     </div>
   );
 }

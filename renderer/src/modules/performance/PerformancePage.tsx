@@ -12,6 +12,7 @@ import { formatRatio } from '../../../../shared/report';
 import type { Role } from '../../../../shared/domain';
 import { PERFORMANCE_JUDGE_ROLES } from '../../../../shared/activity';
 import { invoke } from '../../api/client';
+import { LoadedRows } from '../../app/LoadedRows';
 import { useSession } from '../../app/session';
 import { useErrorText, useLabel, useLang } from '../../i18n';
 import { stamp } from '../activity/Findings';
@@ -111,94 +112,89 @@ export function PerformancePage() {
           </button>
         )}
       </div>
-      {error && <div className="form-error">{t('loadFailed', { error })}</div>}
-      {!data && !error && <p className="muted">{t('loading')}</p>}
-      {data && data.rows.length === 0 && (
-        <div className="panel empty-state">
-          <p>{t('noRows')}</p>
-        </div>
-      )}
-      {data && data.rows.length > 0 && (
-        <div className="panel panel-table">
-          <table className="plain score-table" data-testid="performance-table">
-            <thead>
-              <tr>
-                <th>{t('colPerson')}</th>
-                <th className="col-score">{t('colScore')}</th>
-                <th>{t('colSales')}</th>
-                <th>{t('colBonus')}</th>
-                <th>{t('colVisits')}</th>
-                <th>{t('colLogs')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.rows.map((row) => (
-                <tr key={row.userId} data-testid="performance-row" data-user={row.name}>
-                  <td className="nowrap">
-                    <strong>{row.name}</strong>
-                    <div className="muted small">{row.region}</div>
-                  </td>
-                  <td className="col-score">
-                    <ScoreCell row={row} />
-                  </td>
-                  <td>
-                    <dl className="kpi-list">
-                      <div>
-                        <dt>{t('sales')}</dt>
-                        <dd data-testid="kpi-sales">{formatYuan(row.sales)}</dd>
-                      </div>
-                      <div>
-                        <dt>{t('countedSales')}</dt>
-                        <dd data-testid="kpi-counted">{formatYuan(row.countedSales)}</dd>
-                      </div>
-                      <div>
-                        <dt>{t('target')}</dt>
-                        <dd>{formatYuan(row.target)}</dd>
-                      </div>
-                      <div>
-                        <dt>{t('achievement')}</dt>
-                        <dd data-testid="kpi-achievement">{formatRatio(row.achievement)}</dd>
-                      </div>
-                    </dl>
-                  </td>
-                  <td className="nowrap">
-                    <div className="bonus-value" data-testid="kpi-bonus">
-                      {formatYuan(row.bonus)}
-                    </div>
-                    <span className={`badge bonus-tier tier-${row.bonusTier}`}>{tierText(row.bonusTier, t)}</span>
-                  </td>
-                  <td className="nowrap">
-                    <dl className="kpi-list">
-                      <div>
-                        <dt>{t('visitsNew')}</dt>
-                        <dd>
-                          {row.visits.new} <span className="muted small">{t('perDay', { n: perDay(row.newPerDay) })}</span>
-                        </dd>
-                      </div>
-                      <div>
-                        <dt>{t('visitsRevisit')}</dt>
-                        <dd>
-                          {row.visits.revisit} <span className="muted small">{t('perDay', { n: perDay(row.revisitsPerDay) })}</span>
-                        </dd>
-                      </div>
-                      <div>
-                        <dt>{t('visitsPhone')}</dt>
-                        <dd>{row.visits.phone}</dd>
-                      </div>
-                    </dl>
-                    <div className="muted small">{t('workingDays', { n: row.workingDays })}</div>
-                  </td>
-                  <td className="nowrap">
-                    <div>{t('logsDue', { n: row.logsDue })}</div>
-                    <div className={row.logsLate > 0 ? 'text-warn' : 'muted'}>{t('logsLate', { n: row.logsLate })}</div>
-                    <div className={row.logsMissing > 0 ? 'text-danger' : 'muted'}>{t('logsMissing', { n: row.logsMissing })}</div>
-                  </td>
+      <LoadedRows rows={data?.rows ?? null} error={error} failedText={(e) => t('loadFailed', { error: e })} loadingText={t('loading')} emptyText={t('noRows')}>
+        {(rows) => (
+          <div className="panel panel-table">
+            <table className="plain score-table" data-testid="performance-table">
+              <thead>
+                <tr>
+                  <th>{t('colPerson')}</th>
+                  <th className="col-score">{t('colScore')}</th>
+                  <th>{t('colSales')}</th>
+                  <th>{t('colBonus')}</th>
+                  <th>{t('colVisits')}</th>
+                  <th>{t('colLogs')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+              </thead>
+              <tbody>
+                {rows.map((row) => (
+                  <tr key={row.userId} data-testid="performance-row" data-user={row.name}>
+                    <td className="nowrap">
+                      <strong>{row.name}</strong>
+                      <div className="muted small">{row.region}</div>
+                    </td>
+                    <td className="col-score">
+                      <ScoreCell row={row} />
+                    </td>
+                    <td>
+                      <dl className="kpi-list">
+                        <div>
+                          <dt>{t('sales')}</dt>
+                          <dd data-testid="kpi-sales">{formatYuan(row.sales)}</dd>
+                        </div>
+                        <div>
+                          <dt>{t('countedSales')}</dt>
+                          <dd data-testid="kpi-counted">{formatYuan(row.countedSales)}</dd>
+                        </div>
+                        <div>
+                          <dt>{t('target')}</dt>
+                          <dd>{formatYuan(row.target)}</dd>
+                        </div>
+                        <div>
+                          <dt>{t('achievement')}</dt>
+                          <dd data-testid="kpi-achievement">{formatRatio(row.achievement)}</dd>
+                        </div>
+                      </dl>
+                    </td>
+                    <td className="nowrap">
+                      <div className="bonus-value" data-testid="kpi-bonus">
+                        {formatYuan(row.bonus)}
+                      </div>
+                      <span className={`badge bonus-tier tier-${row.bonusTier}`}>{tierText(row.bonusTier, t)}</span>
+                    </td>
+                    <td className="nowrap">
+                      <dl className="kpi-list">
+                        <div>
+                          <dt>{t('visitsNew')}</dt>
+                          <dd>
+                            {row.visits.new} <span className="muted small">{t('perDay', { n: perDay(row.newPerDay) })}</span>
+                          </dd>
+                        </div>
+                        <div>
+                          <dt>{t('visitsRevisit')}</dt>
+                          <dd>
+                            {row.visits.revisit} <span className="muted small">{t('perDay', { n: perDay(row.revisitsPerDay) })}</span>
+                          </dd>
+                        </div>
+                        <div>
+                          <dt>{t('visitsPhone')}</dt>
+                          <dd>{row.visits.phone}</dd>
+                        </div>
+                      </dl>
+                      <div className="muted small">{t('workingDays', { n: row.workingDays })}</div>
+                    </td>
+                    <td className="nowrap">
+                      <div>{t('logsDue', { n: row.logsDue })}</div>
+                      <div className={row.logsLate > 0 ? 'text-warn' : 'muted'}>{t('logsLate', { n: row.logsLate })}</div>
+                      <div className={row.logsMissing > 0 ? 'text-danger' : 'muted'}>{t('logsMissing', { n: row.logsMissing })}</div>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </LoadedRows>
 
       {data && (
         <div className="panel panel-table">
