@@ -1,31 +1,18 @@
 // 迟交记录 (W-LOG): the daily logs and weekly reports of a month submitted late or still missing,
 // in the caller's scope: who, which, the day covered, the deadline, when submitted, days late, points.
-import { useEffect, useState } from 'react';
-import type { LateReport } from '../../../../shared/activity';
 import { invoke } from '../../api/client';
 import { LoadedRows } from '../../app/LoadedRows';
-import { useErrorText } from '../../i18n';
+import { useLoaded } from '../../app/useLoaded';
 import { stamp } from './Findings';
 import { MonthSwitcher } from './MonthSwitcher';
 import { useActivityMessages } from './messages';
 
 export function LateTab({ month, onMonth, userId }: { month: string; onMonth(month: string): void; userId: number | null }) {
   const t = useActivityMessages();
-  const errorText = useErrorText();
-  const [rows, setRows] = useState<LateReport[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let alive = true;
-    setRows(null);
-    setError(null);
-    invoke('activity.lateReports', userId === null ? { month } : { month, userId })
-      .then((list) => alive && setRows(list))
-      .catch((e: unknown) => alive && setError(errorText(e)));
-    return () => {
-      alive = false;
-    };
-  }, [month, userId, errorText]);
+  const { data: rows, error } = useLoaded(
+    () => invoke('activity.lateReports', userId === null ? { month } : { month, userId }),
+    `${month}:${userId ?? ''}`,
+  );
 
   return (
     <div className="activity-late" data-testid="late-tab">

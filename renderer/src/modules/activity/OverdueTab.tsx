@@ -2,12 +2,11 @@
 // overdue first — strategic and core customers by their visits of the last 7 days against the
 // minimum, ordinary ones by the day the next visit was due. A log keeper clicks a customer to add a
 // visit to him in today's log; the others open the customers page.
-import { useEffect, useState } from 'react';
-import type { OverdueCustomer } from '../../../../shared/activity';
 import { GRADE_LABELS, type Grade } from '../../../../shared/domain';
 import { invoke } from '../../api/client';
 import { LoadedRows } from '../../app/LoadedRows';
-import { useErrorText, useLabel, useLang } from '../../i18n';
+import { useLoaded } from '../../app/useLoaded';
+import { useLabel, useLang } from '../../i18n';
 import type { CustomerRef } from './LogTab';
 import { useActivityMessages } from './messages';
 
@@ -15,19 +14,7 @@ export function OverdueTab({ onVisit }: { onVisit: ((customer: CustomerRef) => v
   const t = useActivityMessages();
   const label = useLabel();
   const { lang } = useLang();
-  const errorText = useErrorText();
-  const [rows, setRows] = useState<OverdueCustomer[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let alive = true;
-    invoke('activity.overdueCustomers', {})
-      .then((list) => alive && setRows(list))
-      .catch((e: unknown) => alive && setError(errorText(e)));
-    return () => {
-      alive = false;
-    };
-  }, [errorText]);
+  const { data: rows, error } = useLoaded(() => invoke('activity.overdueCustomers', {}), '');
 
   return (
     <div className="activity-overdue" data-testid="overdue-tab">

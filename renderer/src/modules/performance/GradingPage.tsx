@@ -2,7 +2,7 @@
 // behind it (recent sales against the same months a year before, growth, days to collect, 12
 // months' sales and gross margin) and the rule's reason; a judge confirms (the grade changes) or
 // rejects one with an optional comment, and the row updates in place with who decided and when.
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { localMonth } from '../../../../shared/dates';
 import { GRADE_LABELS, type Role } from '../../../../shared/domain';
 import { formatYuan } from '../../../../shared/money';
@@ -13,6 +13,7 @@ import { invoke } from '../../api/client';
 import { LoadedRows } from '../../app/LoadedRows';
 import { useSession } from '../../app/session';
 import { useToast } from '../../app/toast';
+import { useLoaded } from '../../app/useLoaded';
 import { useErrorText, useLabel, useLang } from '../../i18n';
 import { stamp } from '../activity/Findings';
 import { MonthSwitcher } from '../activity/MonthSwitcher';
@@ -32,23 +33,9 @@ export function GradingPage() {
   const me = useSession();
   const judge = (PERFORMANCE_JUDGE_ROLES as readonly Role[]).includes(me.role);
   const [month, setMonth] = useState(() => localMonth(new Date()));
-  const [rows, setRows] = useState<GradeProposal[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { data: rows, error, setData: setRows } = useLoaded(() => invoke('grading.proposals', { month }), month);
   const [comments, setComments] = useState<Record<number, string>>({});
   const [busy, setBusy] = useState<number | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      setRows(await invoke('grading.proposals', { month }));
-      setError(null);
-    } catch (e) {
-      setError(errorText(e));
-    }
-  }, [month, errorText]);
-  useEffect(() => {
-    setRows(null);
-    void load();
-  }, [load]);
 
   async function decide(p: GradeProposal, decision: 'confirm' | 'reject') {
     setBusy(p.customerId);

@@ -4,17 +4,18 @@
 // bonus, visits and their daily averages, logs due, late and missing. The judges record W-FAKE
 // (ticking the falsified visits) and W-POLICY deductions; the recorded ones are listed below.
 // No policy number lives here: points, tiers and the flag all come from the core.
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { localMonth } from '../../../../shared/dates';
 import { formatYuan } from '../../../../shared/money';
-import { DEDUCTION_RULE_LABELS, type DeductionRecord, type PerformanceMonth, type ScoreRow } from '../../../../shared/performance';
+import { DEDUCTION_RULE_LABELS, type ScoreRow } from '../../../../shared/performance';
 import { formatRatio } from '../../../../shared/report';
 import type { Role } from '../../../../shared/domain';
 import { PERFORMANCE_JUDGE_ROLES } from '../../../../shared/activity';
 import { invoke } from '../../api/client';
 import { LoadedRows } from '../../app/LoadedRows';
+import { useLoaded } from '../../app/useLoaded';
 import { useSession } from '../../app/session';
-import { useErrorText, useLabel, useLang } from '../../i18n';
+import { useLabel, useLang } from '../../i18n';
 import { stamp } from '../activity/Findings';
 import { MonthSwitcher } from '../activity/MonthSwitcher';
 import '../activity/activity.css';
@@ -72,30 +73,17 @@ function ScoreCell({ row }: { row: ScoreRow }) {
 export function PerformancePage() {
   const t = usePerformanceMessages();
   const label = useLabel();
-  const errorText = useErrorText();
   const me = useSession();
   const judge = (PERFORMANCE_JUDGE_ROLES as readonly Role[]).includes(me.role);
   const [month, setMonth] = useState(() => localMonth(new Date()));
-  const [data, setData] = useState<PerformanceMonth | null>(null);
-  const [records, setRecords] = useState<DeductionRecord[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const loaded = useLoaded(async () => {
+    const [scores, recorded] = await Promise.all([invoke('performance.month', { month }), invoke('performance.deductions', { month })]);
+    return { scores, recorded };
+  }, month);
+  const data = loaded.data?.scores ?? null;
+  const records = loaded.data?.recorded ?? [];
+  const { error, reload } = loaded;
   const [recording, setRecording] = useState(false);
-
-  const load = useCallback(async () => {
-    try {
-      const [scores, recorded] = await Promise.all([invoke('performance.month', { month }), invoke('performance.deductions', { month })]);
-      setData(scores);
-      setRecords(recorded);
-      setError(null);
-    } catch (e) {
-      setError(errorText(e));
-    }
-  }, [month, errorText]);
-
-  useEffect(() => {
-    setData(null);
-    void load();
-  }, [load]);
 
   const scopeText = data ? (data.scope === 'all' ? t('scopeAll') : data.scope === 'team' ? t('scopeTeam') : t('scopeOwn')) : '';
 
@@ -243,7 +231,7 @@ export function PerformancePage() {
           month={month}
           people={data.rows.map((r) => ({ id: r.userId, name: r.name }))}
           onClose={() => setRecording(false)}
-          onRecorded={() => void load()}
+          onRecorded={reload}
         />
       )}
     </div>
